@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class LocalOfferConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "localoffer"
+    verbose_name = "Local Offer"

@@ -1,0 +1,69 @@
+"""Every setting that comes from the environment, read in one place.
+
+Each variable is listed in the README. Modules under ``localoffer.settings`` read
+``ENV`` instead of calling ``os.environ`` themselves, so there is one list to check
+against ``docker-compose.yml`` and the deployment docs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str = "") -> str:
+    """Return the variable as a stripped string, or ``default`` when unset."""
+    return os.environ.get(name, default).strip()
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    """Return the variable as a boolean; anything unrecognised is a configuration error."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    """Return a comma-separated variable as a list of non-empty items."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default or [])
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+@dataclass(frozen=True)
+class Environment:
+    """The environment variables the project reads, with their types and defaults."""
+
+    secret_key: str = field(default_factory=lambda: env_str("DJANGO_SECRET_KEY"))
+    debug: bool = field(default_factory=lambda: env_bool("DJANGO_DEBUG", False))
+    allowed_hosts: list[str] = field(default_factory=lambda: env_list("DJANGO_ALLOWED_HOSTS"))
+    csrf_trusted_origins: list[str] = field(
+        default_factory=lambda: env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+    )
+    database_url: str = field(default_factory=lambda: env_str("DATABASE_URL"))
+    elasticsearch_url: str = field(default_factory=lambda: env_str("ELASTICSEARCH_URL"))
+    admin_base_url: str = field(
+        default_factory=lambda: env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+    )
+    default_from_email: str = field(
+        default_factory=lambda: env_str("DEFAULT_FROM_EMAIL", "local-offer@localhost")
+    )
+    email_host: str = field(default_factory=lambda: env_str("EMAIL_HOST"))
+    secure_ssl_redirect: bool = field(
+        default_factory=lambda: env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    )
+
+
+ENV = Environment()

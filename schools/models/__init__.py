@@ -1,0 +1,26 @@
+from .pages import (
+    EstablishmentType,
+    ExtraAnswer,
+    Phase,
+    ProvisionKind,
+    SchoolIndexPage,
+    SchoolPage,
+    SpecialistProvision,
+)
+from .questions import ReportQuestion
+from .vocabularies import AccessibilityFeature, BroadArea, NeedArea, OutreachService
+
+__all__ = [
+    "AccessibilityFeature",
+    "BroadArea",
+    "EstablishmentType",
+    "ExtraAnswer",
+    "NeedArea",
+    "OutreachService",
+    "Phase",
+    "ProvisionKind",
+    "ReportQuestion",
+    "SchoolIndexPage",
+    "SchoolPage",
+    "SpecialistProvision",
+]

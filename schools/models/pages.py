@@ -1,0 +1,387 @@
+"""The schools index and the school page: facts, contacts, facets and the SEN report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.http import HttpRequest
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..checklist import STATUTORY_ITEMS, TEXT_ITEM_KEYS
+from ..compliance import ComplianceResult, check_compliance, is_blank
+from ..panels import ComplianceChecklistPanel
+from ..review import ReviewStatus, next_review_due, review_status
+from .questions import ReportQuestion
+from .vocabularies import AccessibilityFeature, NeedArea, OutreachService
+
+URN_VALIDATOR = RegexValidator(
+    r"^\d{6}$", "A URN is the school's 6-digit DfE number, for example 121404."
+)
+POSTCODE_VALIDATOR = RegexValidator(
+    r"^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$",
+    "Enter a UK postcode, for example YO17 8RD.",
+)
+PHONE_VALIDATOR = RegexValidator(
+    r"^[\d\s()+-]{7,20}$", "Enter a phone number using digits and spaces, for example 01944 728277."
+)
+
+
+class Phase(models.TextChoices):
+    NURSERY = "nursery", "Nursery"
+    INFANT = "infant", "Infant"
+    JUNIOR = "junior", "Junior"
+    PRIMARY = "primary", "Primary"
+    MIDDLE = "middle", "Middle"
+    SECONDARY = "secondary", "Secondary"
+    ALL_THROUGH = "all-through", "All-through"
+    SIXTEEN_TO_NINETEEN = "16-19", "16 to 19"
+    SPECIAL = "special", "Special school"
+    ALTERNATIVE_PROVISION = "alternative-provision", "Alternative provision"
+
+
+class EstablishmentType(models.TextChoices):
+    COMMUNITY = "community", "Community school"
+    FOUNDATION = "foundation", "Foundation school"
+    VOLUNTARY_AIDED = "voluntary-aided", "Voluntary aided school"
+    VOLUNTARY_CONTROLLED = "voluntary-controlled", "Voluntary controlled school"
+    ACADEMY = "academy", "Academy"
+    FREE_SCHOOL = "free-school", "Free school"
+    MAINTAINED_SPECIAL = "maintained-special", "Maintained special school"
+    ACADEMY_SPECIAL = "academy-special", "Special academy"
+    INDEPENDENT_SPECIAL = "independent-special", "Independent special school"
+    MAINTAINED_NURSERY = "maintained-nursery", "Maintained nursery school"
+    PUPIL_REFERRAL_UNIT = "pupil-referral-unit", "Pupil referral unit"
+    OTHER = "other", "Other"
+
+
+class SchoolIndexPage(Page):
+    """Lists the council's schools; their pages live beneath it."""
+
+    intro = RichTextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["localoffer.HomePage"]
+    subpage_types = ["schools.SchoolPage"]
+    page_description = "The list of schools. School pages are created beneath it."
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["schools"] = (
+            SchoolPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("title")
+            .prefetch_related("needs")
+        )
+        return context
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """One part of the report as parents see it."""
+
+    key: str
+    heading: str
+    body: str
+    answered: bool
+
+
+class SchoolPageForm(WagtailAdminPageForm):
+    """Shows each report question with the council's current wording and guidance.
+
+    The wording lives in ``ReportQuestion`` rows the council edits, so it is read on
+    every form load rather than fixed in the panels when the code starts.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        questions = ReportQuestion.objects.statutory().filter(key__in=TEXT_ITEM_KEYS)
+        for question in questions:
+            if question.key in self.fields:
+                self.fields[question.key].label = question.question
+                self.fields[question.key].help_text = (
+                    f"Council guidance: {question.guidance}" if question.guidance else ""
+                )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        low, high = cleaned.get("age_low"), cleaned.get("age_high")
+        if low is not None and high is not None and low > high:
+            self.add_error("age_high", "The oldest age must be the same as or above the youngest.")
+        return cleaned
+
+
+def _report_field(key: str) -> RichTextField:
+    return RichTextField(blank=True, verbose_name=key.replace("_", " "))
+
+
+class SchoolPage(Page):
+    """A school's page: its facts, SEN contacts, what it provides, and its SEN report."""
+
+    # School facts
+    urn = models.CharField(
+        "URN",
+        max_length=6,
+        unique=True,
+        validators=[URN_VALIDATOR],
+        help_text="The school's unique reference number from Get Information about Schools.",
+        error_messages={"unique": "Another school page already uses this URN."},
+    )
+    phase = models.CharField(max_length=32, choices=Phase.choices)
+    establishment_type = models.CharField(
+        "type of school", max_length=32, choices=EstablishmentType.choices, blank=True
+    )
+    age_low = models.PositiveSmallIntegerField("youngest age", null=True, blank=True)
+    age_high = models.PositiveSmallIntegerField("oldest age", null=True, blank=True)
+    address = models.TextField(blank=True, help_text="Street address, one line per line.")
+    town = models.CharField(max_length=100, blank=True)
+    postcode = models.CharField(max_length=10, blank=True, validators=[POSTCODE_VALIDATOR])
+    website = models.URLField(blank=True)
+    phone = models.CharField(max_length=20, blank=True, validators=[PHONE_VALIDATOR])
+    email = models.EmailField(blank=True)
+
+    # Contacts
+    head_teacher = models.CharField(max_length=120, blank=True)
+    sen_governor = models.CharField("SEN governor", max_length=120, blank=True)
+    senco_name = models.CharField(
+        "SENCO name", max_length=120, blank=True, help_text="As parents should address them."
+    )
+    senco_email = models.EmailField("SENCO email", blank=True)
+    senco_phone = models.CharField(
+        "SENCO phone", max_length=20, blank=True, validators=[PHONE_VALIDATOR]
+    )
+
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the report was last reviewed. It must be reviewed every 12 months.",
+    )
+
+    # Facets for the directory
+    needs = ParentalManyToManyField(NeedArea, blank=True, related_name="schools")
+    accessibility_features = ParentalManyToManyField(
+        AccessibilityFeature, blank=True, related_name="schools"
+    )
+    outreach_services = ParentalManyToManyField(
+        OutreachService, blank=True, related_name="schools"
+    )
+
+    # The report: one part per statutory item (keys from schools.checklist)
+    kinds_of_need = _report_field("kinds_of_need")
+    identification = _report_field("identification")
+    consulting_parents = _report_field("consulting_parents")
+    consulting_pupils = _report_field("consulting_pupils")
+    assessing_progress = _report_field("assessing_progress")
+    transitions = _report_field("transitions")
+    teaching_approach = _report_field("teaching_approach")
+    adaptations = _report_field("adaptations")
+    staff_expertise = _report_field("staff_expertise")
+    equipment_facilities = _report_field("equipment_facilities")
+    evaluating_effectiveness = _report_field("evaluating_effectiveness")
+    inclusion_activities = _report_field("inclusion_activities")
+    emotional_social = _report_field("emotional_social")
+    other_bodies = _report_field("other_bodies")
+    parent_support_services = _report_field("parent_support_services")
+    complaints = _report_field("complaints")
+    looked_after_children = _report_field("looked_after_children")
+    local_offer = _report_field("local_offer")
+    accessibility = _report_field("accessibility")
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("urn"),
+        index.SearchField("town"),
+        index.FilterField("phase"),
+    ]
+
+    school_panels = [
+        FieldPanel("title", heading="School name"),
+        FieldRowPanel([FieldPanel("urn"), FieldPanel("phase"), FieldPanel("establishment_type")]),
+        FieldRowPanel([FieldPanel("age_low"), FieldPanel("age_high")], heading="Age range"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+            ],
+            heading="Address and contact",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("senco_name"),
+                FieldRowPanel([FieldPanel("senco_email"), FieldPanel("senco_phone")]),
+                FieldPanel("head_teacher"),
+                FieldPanel("sen_governor"),
+            ],
+            heading="People parents can contact",
+        ),
+        FieldPanel("last_reviewed"),
+    ]
+    report_panels = [
+        ComplianceChecklistPanel(heading="Statutory checklist"),
+        HelpPanel(
+            content=(
+                "<p>Answer each question in clear, everyday language for parents and young "
+                "people. The council's guidance is under each question. The SENCO's contact "
+                "details are on the 'School' tab.</p>"
+            )
+        ),
+        *[FieldPanel(key) for key in TEXT_ITEM_KEYS],
+        InlinePanel(
+            "extra_answers",
+            heading="Council questions",
+            label="answer",
+            help_text="Questions your council asks in addition to the statutory ones.",
+        ),
+    ]
+    facet_panels = [
+        FieldPanel("needs", widget=forms.CheckboxSelectMultiple),
+        FieldPanel(
+            "accessibility_features", widget=forms.CheckboxSelectMultiple
+        ),
+        FieldPanel("outreach_services", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("specialist_provisions", heading="Specialist provision", label="provision"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(school_panels, heading="School"),
+            ObjectList(report_panels, heading="Report"),
+            ObjectList(facet_panels, heading="Needs and facilities"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    base_form_class = SchoolPageForm
+
+    parent_page_types = ["schools.SchoolIndexPage"]
+    subpage_types: list[str] = []
+    page_description = "A school's SEN information report."
+
+    class Meta:
+        verbose_name = "school"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.age_low is not None and self.age_high is not None and self.age_low > self.age_high:
+            raise ValidationError(
+                {"age_high": "The oldest age must be the same as or above the youngest."}
+            )
+
+    @cached_property
+    def compliance(self) -> ComplianceResult:
+        """Which statutory items this version of the report answers."""
+        return check_compliance(self)
+
+    @property
+    def review_status(self) -> ReviewStatus:
+        return review_status(self.last_reviewed)
+
+    @property
+    def next_review_due(self) -> dt.date | None:
+        return next_review_due(self.last_reviewed) if self.last_reviewed else None
+
+    @property
+    def age_range(self) -> str:
+        if self.age_low is not None and self.age_high is not None:
+            return f"{self.age_low} to {self.age_high}"
+        return ""
+
+    def report_sections(self) -> list[ReportSection]:
+        """The statutory parts in checklist order, with the council's current headings."""
+        headings = dict(
+            ReportQuestion.objects.statutory().values_list("key", "heading")
+        )
+        sections = []
+        for item in STATUTORY_ITEMS:
+            heading = headings.get(item.key, item.heading)
+            body = getattr(self, item.key, "")
+            answered = item not in self.compliance.missing
+            sections.append(ReportSection(item.key, heading, body, answered))
+        return sections
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.report_sections()
+        context["extra_answers"] = [
+            answer
+            for answer in self.extra_answers.select_related("question")
+            if not is_blank(answer.answer)
+        ]
+        context["needs"] = list(self.needs.select_related("broad_area"))
+        context["accessibility_features"] = list(self.accessibility_features.all())
+        context["outreach_services"] = list(self.outreach_services.all())
+        context["specialist_provisions"] = list(
+            self.specialist_provisions.prefetch_related("needs")
+        )
+        return context
+
+
+class ExtraAnswer(Orderable):
+    """A school's answer to one of the council's own (non-statutory) questions."""
+
+    page = ParentalKey(SchoolPage, on_delete=models.CASCADE, related_name="extra_answers")
+    question = models.ForeignKey(
+        ReportQuestion,
+        on_delete=models.CASCADE,
+        limit_choices_to={"is_statutory": False},
+        related_name="answers",
+    )
+    answer = RichTextField(blank=True)
+
+    panels = [FieldPanel("question"), FieldPanel("answer")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "question"], name="one_answer_per_question")
+        ]
+
+
+class ProvisionKind(models.TextChoices):
+    RESOURCED_PROVISION = "resourced-provision", "Resourced provision"
+    SEN_UNIT = "sen-unit", "SEN unit"
+    ENHANCED_MAINSTREAM = "enhanced-mainstream", "Enhanced mainstream school"
+
+
+class SpecialistProvision(Orderable, ClusterableModel):
+    """A resourced provision, SEN unit or enhanced mainstream role at a school."""
+
+    page = ParentalKey(SchoolPage, on_delete=models.CASCADE, related_name="specialist_provisions")
+    kind = models.CharField(max_length=32, choices=ProvisionKind.choices)
+    needs = ParentalManyToManyField(NeedArea, blank=True, related_name="specialist_provisions")
+    places = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Number of funded places, if there is a set number."
+    )
+    description = models.TextField(blank=True)
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("needs", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("places"),
+        FieldPanel("description"),
+    ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

@@ -1,0 +1,47 @@
+"""Shared fixtures. Server-backed suites are marked and skipped unless their server is
+configured; under CI (``CI=true``) a missing server fails them instead of skipping."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from schools.factories import SchoolPageFactory, school_index
+from schools.models import SchoolIndexPage, SchoolPage
+
+_SERVER_ENV = {"postgres": "DATABASE_URL", "elasticsearch": "ELASTICSEARCH_URL"}
+
+
+def _missing_server(item: pytest.Item) -> str | None:
+    for marker, variable in _SERVER_ENV.items():
+        if item.get_closest_marker(marker) and not os.environ.get(variable):
+            return variable
+    return None
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    variable = _missing_server(item)
+    if variable is None:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{variable} is not set: CI must start this server, not skip its tests")
+    pytest.skip(f"set {variable} to run (see README)")
+
+
+@pytest.fixture
+def schools_index(db: None) -> SchoolIndexPage:
+    """The site's schools index page."""
+    return school_index()
+
+
+@pytest.fixture
+def school(schools_index: SchoolIndexPage) -> SchoolPage:
+    """A published school page with a SENCO and no report answers."""
+    return SchoolPageFactory(
+        parent=schools_index,
+        title="Heslerton Primary School",
+        urn="121000",
+        senco_name="Mrs R Wells",
+        senco_email="senco@example.org",
+    )
