@@ -1,0 +1,62 @@
+"""Loads the demo site for ``make run``: the four seed schools and development logins.
+
+Everything here is idempotent, so ``make run`` can be repeated without duplicating
+anything, and refuses to create logins unless DEBUG is on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from wagtail.models import Site
+
+from .models import LocalOfferSettings
+
+DEMO_SCHOOLS = Path(settings.BASE_DIR) / "schools" / "fixtures" / "demo_schools.json"
+DEV_ADMIN_USERNAME = "admin"
+DEV_ADMIN_PASSWORD = "localoffer-dev-only"  # noqa: S105 - printed on the console by design
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    """A development-only login to print for the developer."""
+
+    role: str
+    username: str
+    password: str
+
+
+def configure_demo_settings() -> None:
+    """Give the demo council a name and SENDIASS details, unless already edited."""
+    site = Site.objects.get(is_default_site=True)
+    site_settings = LocalOfferSettings.for_site(site)
+    if site_settings.council_name == "Example Council" and not site_settings.sendiass_phone:
+        site_settings.sendiass_name = "Example Council SENDIASS"
+        site_settings.sendiass_phone = "01234 567890"
+        site_settings.sendiass_email = "sendiass@example.org"
+        site_settings.save()
+
+
+def ensure_dev_admin() -> DemoLogin:
+    """Create (once) a superuser for local development. Refused when DEBUG is off."""
+    if not settings.DEBUG:
+        raise ImproperlyConfigured("Demo logins are only created with DEBUG on.")
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(
+        username=DEV_ADMIN_USERNAME,
+        defaults={"email": "admin@example.org", "is_staff": True, "is_superuser": True},
+    )
+    if created:
+        user.set_password(DEV_ADMIN_PASSWORD)
+        user.save()
+    return DemoLogin("Council administrator (superuser)", DEV_ADMIN_USERNAME, DEV_ADMIN_PASSWORD)
+
+
+def load_demo_schools() -> None:
+    """Import the demo schools; a second run reports them unchanged."""
+    call_command("import_schools", str(DEMO_SCHOOLS))

@@ -1,0 +1,149 @@
+"""What parents see: the home page, the schools list and a school's report page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.test import Client
+from pytest_django import DjangoAssertNumQueries
+
+from schools.factories import SchoolPageFactory
+from schools.models import (
+    AccessibilityFeature,
+    NeedArea,
+    OutreachService,
+    ProvisionKind,
+    SchoolIndexPage,
+    SchoolPage,
+    SpecialistProvision,
+)
+
+
+@pytest.fixture
+def full_school(schools_index: SchoolIndexPage) -> SchoolPage:
+    school = SchoolPageFactory(
+        parent=schools_index,
+        title="West Heslerton Primary",
+        urn="121404",
+        town="Malton",
+        senco_name="Mrs Rachel Wells",
+        senco_email="senco@westheslerton.example",
+        senco_phone="01944 728277",
+        last_reviewed=dt.date(2026, 3, 3),
+        identification="<p>Class teachers <b>notice</b> concerns early.</p>",
+        complaints="<p>Speak to the class teacher first.</p>",
+    )
+    school.needs.add(NeedArea.objects.get(code="ASD"))
+    school.accessibility_features.add(AccessibilityFeature.objects.get(slug="lift"))
+    school.outreach_services.add(OutreachService.objects.get(slug="speech-and-language-therapy"))
+    school.specialist_provisions.add(
+        SpecialistProvision(
+            kind=ProvisionKind.RESOURCED_PROVISION,
+            places=8,
+            needs=[NeedArea.objects.get(code="SLCN")],
+        )
+    )
+    school.save_revision().publish()
+    return school
+
+
+def test_home_page_links_to_the_schools(client: Client, schools_index: SchoolIndexPage) -> None:
+    html = client.get("/").content.decode()
+    assert 'href="/schools/"' in html
+    assert '<a href="#main-content" class="govuk-skip-link">' in html
+    assert '<main class="govuk-main-wrapper" id="main-content">' in html
+
+
+def test_schools_index_lists_only_live_schools(
+    client: Client, schools_index: SchoolIndexPage
+) -> None:
+    SchoolPageFactory(parent=schools_index, title="Published Primary")
+    draft = SchoolPageFactory(parent=schools_index, title="Secret Draft School")
+    draft.unpublish()
+
+    html = client.get(schools_index.url).content.decode()
+
+    assert "Published Primary" in html
+    assert "Secret Draft School" not in html
+
+
+@time_machine.travel(dt.date(2026, 11, 25))
+def test_school_page_shows_key_facts_and_sections_in_plain_english(
+    client: Client, full_school: SchoolPage
+) -> None:
+    html = client.get(full_school.url).content.decode()
+
+    assert "<h1 class=\"govuk-heading-xl\">West Heslerton Primary</h1>" in html
+    assert "Mrs Rachel Wells" in html
+    assert 'href="mailto:senco@westheslerton.example"' in html
+    assert 'href="tel:01944728277"' in html
+    assert "Autism" in html
+    assert "Lift to upper floors" in html
+    assert "Speech and language therapy" in html
+    assert "Resourced provision for speech, language and communication needs (8 places)" in html
+    assert "Last updated 3 March 2026." in html
+    assert "Up to date" in html
+    # Parents' headings, not the legal wording; the answer's markup is kept.
+    assert "How the school finds out if your child needs extra help" in html
+    assert "Class teachers <b>notice</b> concerns early." in html
+    assert "schedule 1" not in html
+    # An "on this page" list links to every section.
+    assert 'href="#identification"' in html and 'id="identification"' in html
+
+
+@time_machine.travel(dt.date(2026, 11, 25))
+def test_school_page_says_which_statutory_items_are_missing(
+    client: Client, full_school: SchoolPage
+) -> None:
+    html = client.get(full_school.url).content.decode()
+    # Answered: kinds of need (ticked), SENCO contact, identification, complaints.
+    assert "does not yet cover 16 of the 20 things schools must tell parents" in html
+    assert html.count("The school's report does not cover this yet.") == 16
+
+
+@time_machine.travel(dt.date(2027, 6, 1))
+def test_an_overdue_report_is_flagged(client: Client, full_school: SchoolPage) -> None:
+    html = client.get(full_school.url).content.decode()
+    assert "Overdue for review" in html
+    assert "It was due for review on 3 March 2027" in html
+
+
+def test_a_draft_change_is_not_shown_to_the_public(
+    client: Client, full_school: SchoolPage
+) -> None:
+    full_school.complaints = "<p>Draft wording not yet approved.</p>"
+    full_school.save_revision()
+
+    html = client.get(full_school.url).content.decode()
+
+    assert "Draft wording not yet approved." not in html
+    assert "Speak to the class teacher first." in html
+
+
+def test_an_unpublished_school_is_not_found(client: Client, full_school: SchoolPage) -> None:
+    url = full_school.url
+    full_school.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_school_page_html_is_escaped(client: Client, schools_index: SchoolIndexPage) -> None:
+    school = SchoolPageFactory(
+        parent=schools_index, title="<script>alert(1)</script> School", senco_name="<b>Bob</b>"
+    )
+    html = client.get(school.url).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;b&gt;Bob&lt;/b&gt;" in html
+
+
+def test_school_page_query_count_does_not_grow_with_facets(
+    client: Client, full_school: SchoolPage, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    full_school.needs.add(*NeedArea.objects.all())
+    full_school.accessibility_features.add(*AccessibilityFeature.objects.all())
+    full_school.outreach_services.add(*OutreachService.objects.all())
+    full_school.save_revision().publish()
+    client.get(full_school.url)  # warm caches (site root, settings)
+    with django_assert_max_num_queries(25):
+        assert client.get(full_school.url).status_code == 200
