@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -51,10 +52,21 @@ class LocalOfferSettings(BaseSiteSetting):
     sendiass_phone = models.CharField("SENDIASS phone", max_length=30, blank=True)
     sendiass_email = models.EmailField("SENDIASS email", blank=True)
     sendiass_url = models.URLField("SENDIASS website", blank=True)
+    la_code = models.CharField(
+        "local authority code",
+        max_length=3,
+        blank=True,
+        validators=[RegexValidator(r"^\d{3}$", "Enter the 3-digit code, for example 815.")],
+        help_text=(
+            "The council's 3-digit code in Get Information about Schools, for example 815 for "
+            "North Yorkshire. The GIAS import keeps only this council's schools."
+        ),
+    )
 
     panels = [
         FieldPanel("council_name"),
         FieldPanel("local_offer_url"),
+        FieldPanel("la_code"),
         MultiFieldPanel(
             [
                 FieldPanel("sendiass_name"),

@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/oruk/", include("openreferral.urls")),
+    path("api/v1/", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import factory
 import wagtail_factories
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from localoffer.models import HomePage
 
 from .models import Phase, SchoolIndexPage, SchoolPage
+from .services import get_or_create_school_index
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -40,18 +41,9 @@ class SchoolPageFactory(wagtail_factories.PageFactory):
 
 def site_home() -> HomePage:
     """The default site's home page (created by the ``localoffer`` migration)."""
-    root = Site.objects.get(is_default_site=True).root_page
-    return root.specific if isinstance(root.specific, HomePage) else _replace_root(root)
-
-
-def _replace_root(root: Page) -> HomePage:
-    home = HomePageFactory(parent=Page.get_first_root_node())
-    Site.objects.filter(pk=Site.objects.get(is_default_site=True).pk).update(root_page=home)
-    return home
+    return Site.objects.get(is_default_site=True).root_page.specific
 
 
 def school_index() -> SchoolIndexPage:
-    """The first schools index under the site's home page, created if missing."""
-    home = site_home()
-    existing = SchoolIndexPage.objects.child_of(home).first()
-    return existing or SchoolIndexPageFactory(parent=home)
+    """The site's schools index, created if missing (the same rule the importer uses)."""
+    return get_or_create_school_index()

@@ -18,7 +18,10 @@ CSRF_TRUSTED_ORIGINS = ENV.csrf_trusted_origins
 INSTALLED_APPS = [
     "localoffer",
     "schools",
+    "moderation",
     "search",
+    "openreferral",
+    "extraction",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -34,6 +37,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -114,7 +119,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Local Offer"
 WAGTAILADMIN_BASE_URL = ENV.admin_base_url
+# Approving a school report through the moderation workflow also records the annual review.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.workflow_actions.publish_approved_revision"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The school directory's search backend (search.backends): the database by default.
+LOCALOFFER_DIRECTORY_BACKEND = "search.backends.database.DatabaseBackend"
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SEND Local Offer directory API",
+    "DESCRIPTION": "Find schools by the help they give children with SEND.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Editors paste from Word; keep the rich text features to what reads well for parents.

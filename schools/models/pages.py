@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils.functional import cached_property
@@ -36,14 +36,14 @@ from .questions import ReportQuestion
 from .vocabularies import AccessibilityFeature, NeedArea, OutreachService
 
 URN_VALIDATOR = RegexValidator(
-    r"^\d{6}$", "A URN is the school's 6-digit DfE number, for example 121404."
+    r"^\d{6}$", "A URN is the school's 6-digit DfE number, for example 123456."
 )
 POSTCODE_VALIDATOR = RegexValidator(
     r"^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$",
-    "Enter a UK postcode, for example YO17 8RD.",
+    "Enter a UK postcode, for example SW1A 1AA.",
 )
 PHONE_VALIDATOR = RegexValidator(
-    r"^[\d\s()+-]{7,20}$", "Enter a phone number using digits and spaces, for example 01944 728277."
+    r"^[\d\s()+-]{7,20}$", "Enter a phone number using digits and spaces, for example 01234 567890."
 )
 
 
@@ -82,7 +82,7 @@ class SchoolIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["localoffer.HomePage"]
-    subpage_types = ["schools.SchoolPage"]
+    subpage_types = ["schools.SchoolPage", "search.DirectoryPage"]
     page_description = "The list of schools. School pages are created beneath it."
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -94,6 +94,8 @@ class SchoolIndexPage(Page):
             .order_by("title")
             .prefetch_related("needs")
         )
+        # Other pages under the index, such as the directory search, are linked above the list.
+        context["other_pages"] = self.get_children().live().public().not_type(SchoolPage)
         return context
 
 
@@ -160,6 +162,13 @@ class SchoolPage(Page):
     website = models.URLField(blank=True)
     phone = models.CharField(max_length=20, blank=True, validators=[PHONE_VALIDATOR])
     email = models.EmailField(blank=True)
+    # WGS84, for maps and the Open Referral API; the GIAS import fills these in.
+    latitude = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
 
     # Contacts
     head_teacher = models.CharField(max_length=120, blank=True)
@@ -213,6 +222,8 @@ class SchoolPage(Page):
         index.SearchField("urn"),
         index.SearchField("town"),
         index.FilterField("phase"),
+        # The report text, so the directory's free-text search finds what schools write.
+        *[index.SearchField(key) for key in TEXT_ITEM_KEYS],
     ]
 
     school_panels = [
@@ -225,6 +236,7 @@ class SchoolPage(Page):
                 FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
                 FieldPanel("website"),
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading="Address and contact",
         ),
@@ -374,12 +386,18 @@ class SpecialistProvision(Orderable, ClusterableModel):
     places = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Number of funded places, if there is a set number."
     )
+    on_roll = models.PositiveSmallIntegerField(
+        "pupils on roll", null=True, blank=True, help_text="Pupils currently in this provision."
+    )
     description = models.TextField(blank=True)
+    # Set by the GIAS import: it keeps such rows in step with the register and leaves
+    # provision the school added itself alone.
+    from_gias = models.BooleanField(default=False, editable=False)
 
     panels = [
         FieldPanel("kind"),
         FieldPanel("needs", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("places"),
+        FieldRowPanel([FieldPanel("places"), FieldPanel("on_roll")]),
         FieldPanel("description"),
     ]
 

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from localoffer import demo
+from moderation.selectors import longest_unreviewed_school
+from moderation.services import create_demo_roles
 
 
 class Command(BaseCommand):
@@ -10,6 +12,9 @@ class Command(BaseCommand):
         demo.configure_demo_settings()
         demo.load_demo_schools()
         logins = [demo.ensure_dev_admin()]
+        # A council moderator, and an editor of the most overdue school (to show the review).
+        if school := longest_unreviewed_school():
+            logins += [demo.DemoLogin(*login) for login in create_demo_roles(school)]
         self.stdout.write(self.style.SUCCESS("Demo site ready. Development-only logins:"))
         for login in logins:
             self.stdout.write(f"  {login.role}: {login.username} / {login.password}")

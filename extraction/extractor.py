@@ -1,0 +1,129 @@
+"""Turn a report document into the structured draft: items, SENCO, facets, leftovers.
+
+``extract_file`` and ``extract_bytes`` are what the command line, the admin upload and
+the evaluation script call. Reading the file is in ``readers``, removing a proforma's
+council guidance in ``guidance``, placing passages in ``placement``, the SENCO in
+``contacts`` and the vocabulary terms in ``facets``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from schools.checklist import STATUTORY_KEYS
+
+from .contacts import SencoContact, find_senco
+from .document import Document
+from .facets import HOME_ITEMS, Vocabulary, find_terms, load_vocabulary
+from .guidance import remove_guidance
+from .placement import Passage, Placer, build_passages, question_texts
+from .readers import read_bytes, read_path
+
+# The passage that names the SENCO answers "senco_contact" unless it clearly says more.
+_SENCO_PASSAGE_BOOST = 4.0
+
+
+@dataclass
+class ExtractionResult:
+    """What a report document says, arranged by the statutory checklist."""
+
+    items: dict[str, str]
+    senco: SencoContact | None
+    needs: list[str]
+    accessibility: list[str]
+    services: list[str]
+    unplaced: list[str]
+    passages: list[Passage] = field(default_factory=list, repr=False)
+    file_type: str = ""
+
+    def as_contract(self) -> dict[str, Any]:
+        """The JSON object ``extract_report`` prints (see docs/extraction.md)."""
+        return {
+            "items": dict(self.items),
+            "senco": self.senco.as_dict() if self.senco else None,
+            "needs": list(self.needs),
+            "accessibility": list(self.accessibility),
+            "services": list(self.services),
+            "unplaced": list(self.unplaced),
+        }
+
+
+def extract_file(path: str | Path, vocabulary: Vocabulary | None = None) -> ExtractionResult:
+    """Read and extract a report from disk; raises ``UnreadableDocument`` for bad files."""
+    return extract_document(read_path(path), vocabulary)
+
+
+def extract_bytes(
+    data: bytes, filename: str = "", vocabulary: Vocabulary | None = None
+) -> ExtractionResult:
+    """Read and extract a report from its bytes; raises ``UnreadableDocument`` for bad files."""
+    return extract_document(read_bytes(data, filename), vocabulary)
+
+
+def _council_questions() -> list[tuple[str, str]]:
+    """The council's wording of each statutory question (none if the database is not set up)."""
+    from django.db import DatabaseError
+
+    from schools.models import ReportQuestion
+
+    try:
+        return [
+            (key, f"{question} {heading}")
+            for key, question, heading in ReportQuestion.objects.statutory().values_list(
+                "key", "question", "heading"
+            )
+        ]
+    except DatabaseError:
+        return []
+
+
+def extract_document(document: Document, vocabulary: Vocabulary | None = None) -> ExtractionResult:
+    """Place a read document's passages and find its SENCO and facets."""
+    if vocabulary is None:
+        vocabulary = load_vocabulary()
+    blocks = remove_guidance(document.blocks)
+    senco = find_senco(blocks)
+    passages = build_passages(blocks)
+    boosts: dict[int, dict[str, float]] = {}
+    if senco is not None and senco.block_index is not None:
+        for number, passage in enumerate(passages):
+            if senco.block_index in passage.block_ids:
+                boosts[number] = {"senco_contact": _SENCO_PASSAGE_BOOST}
+    placer = Placer(vocabulary, question_texts(_council_questions()))
+    placer.place(passages, boosts)
+
+    items: dict[str, str] = {}
+    for key in STATUTORY_KEYS:
+        texts = [passage.text for passage in passages if passage.key == key]
+        if texts:
+            items[key] = _join(passages, key)
+    placed = [(passage.text, passage.key) for passage in passages]
+    return ExtractionResult(
+        items=items,
+        senco=senco,
+        needs=find_terms(placed, vocabulary.needs, HOME_ITEMS["needs"]),
+        accessibility=find_terms(placed, vocabulary.accessibility, HOME_ITEMS["accessibility"]),
+        services=find_terms(placed, vocabulary.services, HOME_ITEMS["services"]),
+        unplaced=[passage.text for passage in passages if passage.key is None],
+        passages=passages,
+        file_type=document.file_type,
+    )
+
+
+def _join(passages: list[Passage], key: str) -> str:
+    """The passages placed under ``key``: list items line by line, paragraphs apart."""
+    parts: list[str] = []
+    previous: Passage | None = None
+    for passage in passages:
+        if passage.key != key:
+            continue
+        same_list = (
+            previous is not None
+            and passage.list_id is not None
+            and previous.list_id == passage.list_id
+        )
+        parts.append(("\n" if same_list else "\n\n") + passage.text if parts else passage.text)
+        previous = passage
+    return "".join(parts)

@@ -1,0 +1,515 @@
+"""The words that say which statutory item a heading or a passage answers.
+
+Two lists per checklist key (``schools.checklist``), written from the Regulations, the
+Code of Practice and the headings that report templates in common use ask (the Local
+Offer's "14 questions", model SEN information reports and SEN policies, council
+proformas), not from any one school's report:
+
+* ``HEADING_PATTERNS``: how a heading or question for the item is worded;
+* ``CONTENT_PATTERNS``: phrases that, in a passage, show what it is about, weighted
+  3 (only this item talks like this), 2 (usually this item) or 1 (a hint).
+
+The vocabulary synonyms (types of need, accessibility features, services) are added at
+run time from the database, so a council's additions count too.
+"""
+
+# ruff: noqa: RUF001, E501 -- one pattern a line reads best; documents use typographic apostrophes
+
+from __future__ import annotations
+
+import re
+
+Weighted = tuple[str, float]
+
+HEADING_PATTERNS: dict[str, list[Weighted]] = {
+    "kinds_of_need": [
+        (
+            r"\b(kinds?|types?|areas?|categories|range) of (special educational |sen[d]? )?needs?\b",
+            5,
+        ),
+        (r"\bwhat (are|is) (a )?(special educational needs?|sen[d]?)\b", 4),
+        (r"\bneeds (do )?(we|the school) (provide|cater|make provision) for\b", 5),
+        (r"\b(sen[d]?|needs) (we|the school) (provide|cater)s? for\b", 5),
+        (r"\bwhich (children|pupils|needs)\b.*\b(provide|cater|support)", 4),
+        (r"\bbroad areas\b", 3),
+        (r"\bour (school )?(sen[d]? )?(provision|offer)\b", 1),
+    ],
+    "identification": [
+        (r"\bidentif", 5),
+        (r"\bhow (does|do|will|can) (the|our|a|my)? ?(school|setting|we|you) know\b", 5),
+        (r"\bknow if (my|a|their|your|children|pupils|young)\b", 5),
+        (r"\b(think|concerned|worried|concerns?)\b.*\b(my|your) child\b", 4),
+        (r"\b(my|your) child (has|may have|might have|needs)\b", 3),
+        (r"\bassess(ing|ment of)? (their |pupils'? |children'?s )?needs\b", 4),
+        (r"\bneeds extra help\b", 3),
+        (
+            r"\bstatutory assessment\b|\behc(p| plans?)? (needs )?assessment\b|\beducation,? health and care\b",
+            2,
+        ),
+    ],
+    "senco_contact": [
+        (r"\bsen[d]?co\b", 3),
+        (r"\bkey contacts?\b|\bcontact details\b|\bnamed contacts?\b", 4),
+        (r"\bwho (can|should|do) i (contact|talk|speak)\b|\bwho to (contact|talk|speak)\b", 4),
+        (r"\bwho is (the|our|your) sen[d]?co\b", 5),
+        (r"\bco-?ordination of (sen[d]?|special educational)", 4),
+        (r"\bfurther information\b", 2),
+    ],
+    "consulting_parents": [
+        (r"\b(parents?|carers?|families)\b", 3),
+        (r"\bcommunicat\w*\b.*\b(parents?|home|you)\b", 4),
+        (r"\bhow (will|can|are) (i|parents|you) (be )?involved\b", 5),
+        (r"\bworking (in partnership )?with (you|parents|families)\b", 5),
+        (r"\bpartnership with parents\b|\binvolving parents\b|\bconsulting parents\b", 5),
+        (r"\bparent partnership\b", -4),
+    ],
+    "consulting_pupils": [
+        (r"\bpupil voice\b|\bstudent voice\b|\bvoice of the (child|pupil)\b", 6),
+        (r"\b(child|pupil|young person)'?s? views\b|\bviews of (the )?(child|pupil|young)", 6),
+        (r"\binvolv\w* (my |the |your )?(child|pupils?|young people|students?)\b", 5),
+        (r"\b(consulting|involving) (children|pupils|young people|students)\b", 6),
+        (r"\bhow will my child be involved\b", 6),
+    ],
+    "assessing_progress": [
+        (r"\bprogress\b", 4),
+        (r"\bassess(ing|ment)?,? (and|&) review", 5),
+        (r"\bassess,? plan,? do,? review\b|\bgraduated (approach|response)\b", 4),
+        (r"\bhow (will|do) (i|we|you|both you and i) know how (my|your|the) child\b", 6),
+        (r"\boutcomes\b", 2),
+        (r"\bannual reviews?\b|\breview(ing)? (meetings|targets)\b", 3),
+        (r"\bsen[d]? support\b|\brecording provision\b|\bsupport plans?\b", 2),
+        # The four stages of the graduated approach as sub-headings ("Assess", "Plan"...).
+        (r"^\s*(assess|plan|do|review)\s*$", 4),
+        (r"\bstatutory assessment\b|\behc(p| plans?)\b|\beducation,? health and care plans?\b", 2),
+    ],
+    "transitions": [
+        (r"\btransition", 6),
+        (
+            r"\bmov(e|es|ing) (on|between|to|up)\b|\bjoin(ing)? (the|our)\b|\bstarting (school|at)\b",
+            5,
+        ),
+        (r"\bnext (stage|phase|school|class)\b|\bpreparing for adulthood\b|\bleaving\b", 5),
+        (r"\bnew (school|class|setting)\b|\btransfer", 4),
+    ],
+    "teaching_approach": [
+        (r"\bapproach(es)? to teaching\b|\bteaching (approach|pupils|children|and learning)\b", 6),
+        (r"\bhow (will|is|are) (my|your) (child|children) (be )?taught\b", 6),
+        (r"\bhow will (the )?(school |setting )?staff support (my|your) child\b", 5),
+        (r"\bquality first teaching\b|\bhigh quality teaching\b|\badaptive teaching\b", 6),
+        (r"\buniversal (provision|offer|support)\b|\bclass teacher\b", 3),
+    ],
+    "adaptations": [
+        (r"\badapt", 5),
+        (r"\bcurriculum\b", 4),
+        (r"\blearning environment\b|\baccess to the curriculum\b", 5),
+        (r"\b(additional|extra) (learning |adult )?(support|help)\b", 4),
+        (r"\binterventions?\b|\bteaching assistants?\b|\bsupport staff\b", 4),
+        (r"\bmatched to\b|\bdifferentiat", 4),
+        (r"\bhow (is|will) the decision (be )?made\b", 3),
+        (r"\bextra help\b", 2),
+    ],
+    "staff_expertise": [
+        (r"\btraining\b|\bexpertise\b|\bcpd\b|\bin[- ]service\b", 6),
+        (r"\bstaff (skills|development|qualifications?)\b|\bqualifications?\b", 6),
+        (r"\bspecialist (skills|knowledge)\b", 5),
+    ],
+    "equipment_facilities": [
+        (r"\bequipment\b", 6),
+        (r"\bfacilities\b", 3),
+        (r"\bresources\b|\bfunding\b|\ballocation\b|\bbudget\b", 5),
+        (r"\bsecur(e|ing) (the )?(equipment|services|resources|provision)\b", 5),
+    ],
+    "evaluating_effectiveness": [
+        (r"\bevaluat", 6),
+        (r"\beffectiveness\b|\bsuccess of (the )?provision\b", 6),
+        (r"\binclusion quality mark\b|\bquality of (sen[d]? )?provision\b", 4),
+        (r"\bmonitoring (and evaluating )?(the )?(sen[d]? )?provision\b", 5),
+        (r"\bhow (do|does|will) (we|the school) know\b.*\b(working|effective)\b", 6),
+    ],
+    "inclusion_activities": [
+        (r"\bactivities\b|\btrips?\b|\bclubs?\b|\bextra[- ]curricular\b|\benrichment\b", 6),
+        (r"\boutside the classroom\b|\bvisits\b|\bresidential", 5),
+        (r"\binclusion of pupils\b|\bincluded in\b|\binclusion\b", 3),
+    ],
+    "emotional_social": [
+        (r"\bemotional\b|\bwell-?being\b|\bpastoral\b|\bmental health\b", 6),
+        (r"\bsocial (development|skills)\b|\bbullying\b|\bbehaviour\b", 5),
+        (r"\bpersonal development\b|\bself[- ]esteem\b", 4),
+    ],
+    "other_bodies": [
+        (r"\b(other|outside|external) (agencies|professionals|services|support)\b", 6),
+        (r"\bspecialist services\b|\bagencies\b|\bmulti[- ]agency\b", 5),
+        (r"\bhealth (and|&) social care\b|\bsupport from\b|\bworking with others\b", 4),
+        (r"\bvoluntary (organisations|sector)\b|\bexternal professionals\b", 5),
+        (r"\bspecialist (sen[d]? )?provision\b", 2),
+    ],
+    "parent_support_services": [
+        (r"\bparent partnership\b|\bsendiass\b|\biass\b|\bsendias\b", 8),
+        (
+            r"\bsupport (services )?for (parents|families|me)\b|\bsupport available for (me|you)\b",
+            7,
+        ),
+        (r"\badvice and support\b|\bimpartial\b|\bsupporting (children and )?families\b", 5),
+    ],
+    "complaints": [
+        (r"\bcomplain", 8),
+        (r"\b(unhappy|not happy|disagree|disagreements?)\b", 6),
+        (r"\bconcerns? (and|or) complaints\b|\braising concerns\b", 8),
+    ],
+    "looked_after_children": [
+        (r"\blooked[- ]after\b|\bchildren in care\b|\bin care\b|\bdesignated teacher\b", 8),
+        (r"\bpreviously looked after\b|\bvirtual school\b|\bcared for children\b", 8),
+    ],
+    "local_offer": [
+        (r"\blocal offer\b", 8),
+    ],
+    "accessibility": [
+        (r"\baccessib", 6),
+        (r"\badmissions?\b", 6),
+        (r"\bdisab(led|ility|ilities) (pupils|children|access)\b|\bequality\b", 5),
+        (r"\baccess to (the )?(school|building|site|premises)\b", 6),
+    ],
+}
+
+# Headings of parts of a report or policy that answer none of the statutory items.
+NON_ANSWER_HEADINGS = re.compile(
+    r"\b(aims?|objectives|vision|mission|values|ethos|purpose|definitions?|legislation|"
+    r"legal framework|guidance|roles and responsibilit\w*|responsibilit(y|ies)|"
+    r"(is|are) responsible for|glossary|monitoring arrangements|review of (this|the) policy|"
+    r"policy (compliance|review)|links? (with|to) other policies|confidentiality|"
+    r"storing (and managing )?information|data protection|gdpr|safeguarding|contents|"
+    r"appendix|introduction|diagram|coalition government|"
+    r"code of practice)\b",
+    re.IGNORECASE,
+)
+
+CONTENT_PATTERNS: dict[str, list[Weighted]] = {
+    "kinds_of_need": [
+        (r"\b(kinds?|types?|range|areas?) of (special educational |additional )?needs?\b", 2),
+        (r"\bfour (broad )?areas\b|\bbroad areas of need\b", 3),
+        (r"\bcommunication and interaction\b|\bcognition and learning\b", 2),
+        (r"\bsocial,? emotional and mental health\b|\bsensory and(/or)? physical\b", 2),
+        (
+            r"\b(we|the school) (welcome|cater for|make provision for|provide for|support) "
+            r"(children|pupils)? ?(with )?(a (wide )?range|all|any)\b",
+            3,
+        ),
+        (r"\bwhatever their (special educational )?needs?\b", 1),
+        (
+            r"\bhas (sen|special educational needs) if\b|\blearning difficulty or disability which\b",
+            2,
+        ),
+        (r"\bpupils? (on (the|our) sen[d]? register|with (an )?ehcp?s?) (have|has|include)\b", 2),
+    ],
+    "identification": [
+        (r"\bidentif(y|ied|ies|ying|ication)\b", 2),
+        (r"\bearly identification\b|\bidentified as (having|needing)\b", 3),
+        (r"\b(less|slower) than expected progress\b|\bsignificantly slower\b", 3),
+        (
+            r"\bconcerns? (are|is) raised\b|\braise (a |any )?concerns?\b|\bif you (are|have) (worried|concern)",
+            3,
+        ),
+        (r"\b(speak|talk) (to|with) (the|your child'?s) class teacher\b.*\bconcern", 2),
+        (r"\bscreening\b|\bdiagnos\w+\b|\bbarriers? to learning\b", 1),
+        (r"\bsen register\b|\bsen support register\b", 1),
+        (r"\bstatutory assessment\b|\b(ehc|education,? health and care) needs assessment\b", 2),
+        (r"\brequest(ed)? (for )?(an? )?(ehcp?|education,? health and care)\b", 2),
+        (r"\bgather(ing)? information\b|\binformation from (parents|previous)", 1),
+        (r"\bunder observation\b|\bcause for concern\b", 2),
+    ],
+    "senco_contact": [
+        (r"\bcontact (the|our) sen[d]?co\b|\bsen[d]?co (is|:|-|–)", 3),
+        (r"\bkey contacts?\b|\bcan be contacted (on|at|via)\b", 2),
+        (r"\b(special educational needs|sen[d]?) co-?ordinator (is|:)", 3),
+        (r"\bcontact\b[^.]{0,40}\b(on|at|via)\b[^.]{0,30}\d{4}", 3),
+    ],
+    "consulting_parents": [
+        (
+            r"\bparents'? evenings?\b|\bparent(s')? consultations?\b|\bconsultation (meetings|evenings)\b",
+            3,
+        ),
+        (r"\bhome[- ]school (book|diary|diaries|communication|planners?|agreement)\b", 3),
+        (r"\bopen[- ]door\b", 3),
+        (
+            r"\bparents?( and carers)? (are|will be) (invited|involved|consulted|informed|encouraged|kept)\b",
+            3,
+        ),
+        (r"\b(partnership|working) with parents\b|\bparents? (and|&) (the )?school work\b", 3),
+        (r"\bcommunicat\w* (with|between) (home|parents)\b|\bregular contact with parents\b", 3),
+        (r"\bmeet(s|ing)? with (the )?parents\b|\bparents? (meet|meeting)\b", 2),
+        (r"\bparents?\b", 0.5),
+        (r"\bnewsletters?\b|\bclass dojo\b|\bemail\b|\bphone call", 1),
+        (r"\bcoffee (mornings?|afternoons?)\b|\bworkshops? for parents\b", 2),
+        (r"\bparents'? views\b|\bviews of parents\b", 2),
+    ],
+    "consulting_pupils": [
+        (r"\bpupil voice\b|\bstudent voice\b|\bchild'?s voice\b", 3),
+        (
+            r"\b(child|pupil|young person|student)'?s? (own )?views\b|\bviews of (the )?(child|pupil|young)",
+            3,
+        ),
+        (r"\bone[- ]page profiles?\b|\bpupil (passports?|profiles?)\b|\binclusion passports?\b", 2),
+        (
+            r"\bschool council\b|\b(pupils?|children|child) (are|is|will be) (involved|consulted|asked)\b",
+            2,
+        ),
+        (r"\bage[- ]appropriate (manner|way)\b|\btheir own (targets|learning|support)\b", 2),
+        (r"\bchild (will|is) (also )?be consulted\b", 3),
+    ],
+    "assessing_progress": [
+        (r"\bprogress\b", 1),
+        (r"\bassess,? plan,? do,? review\b|\bapdr\b", 3),
+        (r"\bpupil progress meetings?\b|\bprogress meetings?\b", 2),
+        (
+            r"\b(progress|targets?) (is|are|will be) (monitored|reviewed|tracked|assessed|reported)\b",
+            3,
+        ),
+        (r"\bmonitor(ed|ing)? (the )?progress\b|\btrack(ed|ing)? (the )?progress\b", 2),
+        (r"\bsmart targets\b|\b(individual|learning|personal) targets\b|\btargets\b", 1.5),
+        (r"\breview(ed)? (meetings?|termly|regularly|at least)\b|\bannual reviews?\b", 2),
+        (r"\b(support|individual education|provision) plans?\b", 1),
+        (r"\boutcomes\b", 1),
+        (r"\bannual (written )?report\b|\breports? to parents\b", 1),
+        (r"\bnational expectations?\b|\bage[- ]related expectations?\b|\bpre-key stage\b", 2),
+        # What happens when progress is slower than expected: the EHC needs assessment.
+        (
+            r"\behcp?\b|\beducation,? health and care (plans?|needs assessment)\b|\bstatutory assessment\b",
+            2,
+        ),
+    ],
+    "transitions": [
+        (r"\btransition(s|ing)?\b", 3),
+        (
+            r"\bmov(e|es|ing) (on )?(to|between|up|into) (a |the |their )?(new|next|secondary|another|key stage|year|class|school|phase)",
+            3,
+        ),
+        (r"\b(secondary|high|junior|new) schools?\b|\bnursery (and|or) (secondary|primary)\b", 1.5),
+        (r"\bpreparing for adulthood\b|\bpreparation for adulthood\b|\bindependent living\b", 3),
+        (
+            r"\bstarting school\b|\bjoin(s|ing)? (the|our) school\b|\bvisits? to (the|their) new\b",
+            2,
+        ),
+        (r"\bpassed on to\b|\bshared with (the )?(next|new|receiving)\b|\breceiving school\b", 2),
+        (r"\bnew (teacher|class)\b|\bnext (class|teacher|year group)\b", 1.5),
+    ],
+    "teaching_approach": [
+        (r"\bquality first teaching\b|\bhigh[- ]quality teaching\b|\bfirst quality teaching\b", 3),
+        (
+            r"\badaptive teaching\b|\bteaching styles\b|\bclass teacher (is|remains) responsible\b",
+            2,
+        ),
+        (r"\bdifferentiat\w+\b", 1.5),
+        (r"\bgraduated (approach|response)\b", 1),
+        (r"\bmulti-?sensory\b|\bpersonalised learning\b|\bscaffold", 1.5),
+        (r"\bteaching (of|approach|strategies)\b|\btaught\b", 1),
+        (r"\bprovision maps?\b", 1),
+    ],
+    "adaptations": [
+        (
+            r"\badapt(ed|s|ing|ations?)? (the |to |our )?(curriculum|teaching|resources|learning environment|environment)\b",
+            3,
+        ),
+        (r"\blearning environment\b|\baccess to the (full )?curriculum\b", 2),
+        (
+            r"\bvisual (timetables?|aids|supports?|prompts)\b|\bcoloured overlays\b|\bwriting slopes?\b",
+            2,
+        ),
+        (
+            r"\bsmall[- ]groups?\b|\bone[- ]to[- ]one\b|\b1:1\b|\bindividual (support|work)\b|\bwithdraw",
+            2,
+        ),
+        (
+            r"\bteaching assistants?\b|\bsupport staff\b|\blearning support assistants?\b|\bin[- ]class support\b",
+            1.5,
+        ),
+        (r"\binterventions?\b", 1),
+        (r"\breasonable adjustments?\b", 1.5),
+        (r"\b(additional|extra) (adult |learning )?(support|help)\b", 1.5),
+        (r"\bindependen(t|ce)\b", 1),
+        (r"\bcatch[- ]up\b|\bbooster\b|\bpre[- ]teach", 1.5),
+    ],
+    "staff_expertise": [
+        (r"\btrain(ed|ing)\b", 2),
+        (r"\bcpd\b|\bprofessional development\b|\binduction\b|\bcourses?\b", 2),
+        (r"\bnational award\b|\bnasenco\b|\bnpq\b|\bqualifi(ed|cation)\b", 3),
+        (r"\bexpertise\b|\bexperienced\b|\bspecialist (knowledge|skills)\b", 1.5),
+        (
+            r"\b(staff|teachers|assistants)\b[^.]{0,60}\btrain|\btrain\w*[^.]{0,40}\b(staff|teachers)\b",
+            2,
+        ),
+    ],
+    "equipment_facilities": [
+        (r"\bequipment\b", 3),
+        (r"\bfunding\b|\bbudget\b|\bresources? (are|is) allocated\b|\ballocat\w+\b", 2),
+        (r"\bhigh needs funding\b|\btop[- ]up funding\b|\bnotional (sen )?budget\b|\b£\s?\d", 2),
+        (
+            r"\bsloping boards?\b|\bwriting slopes?\b|\bradio aids?\b|\bwobble cushions?\b|\bfidget",
+            2,
+        ),
+        (r"\bresources\b", 1),
+    ],
+    "evaluating_effectiveness": [
+        (r"\bevaluat\w+\b", 2),
+        (r"\beffectiveness\b|\beffective\b", 1.5),
+        (r"\bimpact (of|on)\b", 1.5),
+        (r"\b(monitor|review)(ed|s|ing)? (the )?(quality|provision|effectiveness)\b", 2),
+        (r"\bquestionnaires?\b|\bsurveys?\b|\bfeedback from (staff|parents|pupils)\b", 2),
+        (r"\binclusion (quality )?mark\b|\biqm\b|\bintervention impact\b", 3),
+        (r"\bgovernors?\b.*\b(report|monitor|review)", 1),
+    ],
+    "inclusion_activities": [
+        (r"\b(school )?trips?\b|\bresidential\b|\bvisits\b|\bouting", 2),
+        (r"\bafter[- ]school clubs?\b|\bclubs?\b|\bextra[- ]curricular\b", 2),
+        (r"\bactivities\b", 1),
+        (r"\bsports? day\b|\bphysical (education|activities)\b|\bperformances?\b", 2),
+        (r"\b(off[- ]site|outside the classroom)\b", 2),
+        (r"\balongside (their )?peers\b|\bsame opportunities\b|\bequal opportunities\b", 1.5),
+        (r"\brisk assessments?\b", 1.5),
+        (r"\binclusion\b(?! (quality )?mark)|\binclusive\b", 1),
+    ],
+    "emotional_social": [
+        (r"\bemotional\b|\bwell-?being\b|\bpastoral\b|\bmental health\b", 2),
+        (r"\bbully\w*\b|\bself[- ]esteem\b|\bresilience\b|\bfriendships?\b", 2),
+        (r"\bnurture\b|\belsa\b|\bsocial skills\b|\blunchtime (club|support)\b|\bcalm\b", 2),
+        (r"\bbehaviour (policy|management|support|plans?)\b|\bbehaviour\b", 1),
+        (
+            r"\bsocial development\b|\bpshe\b|\bzones of regulation\b|\bcounsell\w+\b|\bplay therap",
+            2,
+        ),
+        (r"\bsafe (and|&) happy\b|\bfeel(s)? (happy|safe)\b|\btrusted adult\b", 1.5),
+    ],
+    "other_bodies": [
+        (r"\b(outside|external|other) (agencies|agency|professionals|services|specialists)\b", 3),
+        (r"\beducational psycholog\w*\b|\bspeech and language\b|\boccupational therap\w*\b", 2),
+        (r"\bphysiotherap\w*\b|\bcamhs\b|\bschool nurs\w*\b|\bpaediatric\w*\b|\bsocial care\b", 2),
+        (r"\bhealth (services|professionals|visitors?)\b|\bsocial workers?\b|\bearly help\b", 2),
+        (r"\breferr(al|als|ed)\b|\bmulti[- ]agency\b|\bprofessionals\b|\bagencies\b", 1.5),
+        (r"\bvoluntary (organisations|sector)\b|\bcharit(y|ies)\b|\boutreach\b", 1.5),
+        (r"\bspecialist (teachers?|teaching|support|advice|services)\b", 1.5),
+        (
+            r"\b(?-i:CAF|EHM)\b|\bearly help (module|assessment)\b|\bteam around the (child|family)\b",
+            2,
+        ),
+    ],
+    "parent_support_services": [
+        (r"\bsendiass\b|\biass\b|\bsendias\b|\bparent partnership\b", 4),
+        (r"\binformation,? advice and support\b|\bimpartial (advice|information)\b", 4),
+        (
+            r"\bparent (support|carer) (groups?|forum)\b|\bparent carer forum\b|\bsupport groups?\b",
+            3,
+        ),
+        (r"\bindependent (advice|support)\b|\bcontact (a|the) family\b", 3),
+    ],
+    "complaints": [
+        (r"\bcomplain\w*\b", 4),
+        (r"\bmediation\b|\btribunal\b|\bdisagreement resolution\b|\bappeal\b", 2),
+        (r"\bnot happy\b|\bunhappy\b|\bdissatisfied\b", 2),
+    ],
+    "looked_after_children": [
+        (r"\blooked[- ]after\b|\bchildren in care\b|\bchild looked after\b|\bcared for\b", 4),
+        (r"\bdesignated teacher\b|\bvirtual school\b|\bpersonal education plans?\b|\bpeps?\b", 3),
+        (r"\bpreviously (looked after|in care)\b|\badopt(ed|ion)\b|\bspecial guardianship\b", 2),
+    ],
+    "local_offer": [
+        (r"\blocal offer\b", 4),
+    ],
+    "accessibility": [
+        (r"\baccessib(le|ility)\b", 2),
+        (r"\baccessibility plan\b|\baccess plan\b", 3),
+        (r"\badmission(s)? (arrangements|policy)\b|\badmitted\b|\badmission\b", 3),
+        (
+            r"\bwheelchair\b|\bdisabled (toilets?|access|parking|pupils|children)\b|\bhygiene suite\b",
+            3,
+        ),
+        (
+            r"\bramps?\b|\blifts?\b|\bhandrails?\b|\bstep[- ]free\b|\blevel access\b|\bsingle[- ]storey\b",
+            2,
+        ),
+        (r"\bequality act\b|\bless favourabl\w+\b|\bdisability discrimination\b", 2),
+        (r"\bsite\b|\bbuilding\b", 0.5),
+    ],
+}
+
+# Words that carry no topic, left out when comparing a heading with a question.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "can",
+        "do",
+        "does",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "s",
+        "sen",
+        "send",
+        "so",
+        "special",
+        "educational",
+        "needs",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "will",
+        "with",
+        "you",
+        "your",
+        "school",
+        "schools",
+        "child",
+        "children",
+        "pupil",
+        "pupils",
+        "young",
+        "people",
+        "we",
+        "us",
+        "about",
+        "any",
+        "all",
+        "also",
+        "other",
+        "more",
+    ]
+)
+
+
+def compile_patterns(
+    patterns: dict[str, list[Weighted]],
+) -> dict[str, list[tuple[re.Pattern[str], float]]]:
+    """The patterns compiled once, case-insensitive."""
+    return {
+        key: [(re.compile(pattern, re.IGNORECASE), weight) for pattern, weight in entries]
+        for key, entries in patterns.items()
+    }

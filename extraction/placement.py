@@ -1,0 +1,314 @@
+"""Place each passage of a report under the statutory item it answers.
+
+A passage is a paragraph, a list with the sentence that introduces it, or a single list
+item. Its score for each checklist key adds up
+
+* the headings above it: the nearest heading counts most, its parents less; a
+  heading is scored by the heading lexicon and by how many of its words it shares
+  with the council's wording of each question;
+* its own words: the content lexicon and the vocabulary terms it names.
+
+The best key wins when its score is high enough. Under a heading that answers no
+statutory item ("Aims", "Roles and responsibilities") a passage needs strong evidence
+of its own. A passage with too little evidence takes the key of the passage before it
+in the same paragraph or list, and otherwise stays unplaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from schools.checklist import STATUTORY_KEYS
+
+from .document import Block, BlockKind
+from .facets import Term, Vocabulary, _Text
+from .lexicon import (
+    CONTENT_PATTERNS,
+    HEADING_PATTERNS,
+    NON_ANSWER_HEADINGS,
+    STOPWORDS,
+    compile_patterns,
+)
+
+_CONTENT = compile_patterns(CONTENT_PATTERNS)
+_HEADINGS = compile_patterns(HEADING_PATTERNS)
+_WORD = re.compile(r"[a-z]+")
+_URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+
+# How much each heading above a passage counts: the nearest fully, its parents less.
+_HEADING_WEIGHTS = (0.75, 0.3, 0.15)
+# A heading's own score is capped so a passage's content can still outvote it.
+_HEADING_CAP = 8.0
+PLACE_THRESHOLD = 2.5
+# With no heading that names an item, a passage's own words must be a little stronger.
+CONTENT_ONLY_THRESHOLD = 3.0
+# The SENCO's name marks a passage as answering "senco_contact" (see extractor).
+SENCO_EVIDENCE = 4.0
+# A heading scoring this much names its item clearly enough for passages that say little.
+_USABLE_HEADING = 3.0
+# Under a heading that answers nothing, a passage must make its own case this strongly.
+STRONG_CONTENT = 8.0
+# Without a heading to go on, a passage's own words may place it from this score up.
+WEAK_CONTENT = 1.5
+# A heading this sure of its item is not a "non-answer" heading even if it says "aims".
+_CLEAR_HEADING = 5.0
+# A question sharing this many topic words with a checklist question is about it.
+_QUESTION_OVERLAP_MIN = 2
+_MIN_WORDS = 3
+
+
+@dataclass
+class Passage:
+    """A piece of the school's text and where it was placed (``key`` None: unplaced)."""
+
+    text: str
+    headings: list[str]
+    group: int
+    list_id: int | None = None
+    # Passages of one segment (between headings, table cells or removed guidance) were
+    # written as one answer; a weak passage may continue its neighbour only within one.
+    segment: int = 0
+    block_ids: tuple[int, ...] = ()
+    key: str | None = None
+    scores: dict[str, float] = field(default_factory=dict)
+    content: dict[str, float] = field(default_factory=dict)
+    non_answer_section: bool = False
+
+
+def build_passages(blocks: list[Block]) -> list[Passage]:
+    """Group blocks into passages, each with the headings it sits under."""
+    passages: list[Passage] = []
+    stack: list[Block] = []
+    list_id = 0
+    segment = 0
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind == BlockKind.HEADING:
+            while stack and stack[-1].level >= block.level:
+                stack.pop()
+            stack.append(block)
+            segment += 1
+            index += 1
+            continue
+        if block.cell_start:
+            segment += 1
+        headings = [heading.text for heading in reversed(stack)]
+        if block.kind == BlockKind.PARAGRAPH and block.text.rstrip().endswith(":"):
+            # A lead-in sentence and the list it introduces are one passage (PDF text
+            # can lose bullets: short unpunctuated lines after it are items too).
+            end = index + 1
+            while end < len(blocks) and (
+                blocks[end].kind == BlockKind.ITEM or _bare_item(blocks[end])
+            ):
+                end += 1
+            if end == index + 1 and end < len(blocks) and _URL_ONLY.match(blocks[end].text):
+                end += 1  # "The Local Offer can be found at:" and the address below it
+                passages.append(
+                    Passage(
+                        _clean(f"{block.text} {blocks[index + 1].text}"),
+                        headings,
+                        block.group,
+                        block_ids=(index, index + 1),
+                        segment=segment,
+                    )
+                )
+                index = end
+                continue
+            if end > index + 1:
+                lines = [_clean(block.text)] + [
+                    f"• {_clean(b.text)}" for b in blocks[index + 1 : end]
+                ]
+                passages.append(
+                    Passage(
+                        "\n".join(lines),
+                        headings,
+                        block.group,
+                        block_ids=tuple(range(index, end)),
+                        segment=segment,
+                    )
+                )
+                index = end
+                continue
+        if block.kind == BlockKind.ITEM:
+            if index == 0 or blocks[index - 1].kind != BlockKind.ITEM:
+                list_id += 1
+            passages.append(
+                Passage(
+                    f"• {_clean(block.text)}",
+                    headings,
+                    block.group,
+                    list_id=list_id,
+                    block_ids=(index,),
+                    segment=segment,
+                )
+            )
+        elif len(_WORD.findall(block.text.lower())) >= _MIN_WORDS:
+            passages.append(
+                Passage(
+                    _clean(block.text), headings, block.group, block_ids=(index,), segment=segment
+                )
+            )
+        index += 1
+    return passages
+
+
+def _bare_item(block: Block) -> bool:
+    """A short line with no full stop after a lead-in: a list item that lost its bullet."""
+    words = _WORD.findall(block.text.lower())
+    return (
+        block.kind == BlockKind.PARAGRAPH
+        and len(words) <= 12
+        and not block.text.rstrip().endswith((".", ":", "?", "!"))
+        and not block.cell_start
+    )
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Placer:
+    """Scores and places passages; built once per document with the current vocabulary."""
+
+    def __init__(self, vocabulary: Vocabulary, questions: dict[str, str]) -> None:
+        self.vocabulary = vocabulary
+        self.question_words = {key: _topic_words(text) for key, text in questions.items()}
+        self._heading_cache: dict[str, dict[str, float]] = {}
+
+    # -- scores ---------------------------------------------------------------
+    def heading_scores(self, heading: str) -> dict[str, float]:
+        """How strongly a heading says its section answers each key."""
+        if heading in self._heading_cache:
+            return self._heading_cache[heading]
+        scores: dict[str, float] = {}
+        for key, patterns in _HEADINGS.items():
+            value = 0.0
+            negative = 0.0
+            for pattern, weight in patterns:
+                if pattern.search(heading):
+                    if weight < 0:
+                        negative += weight
+                    else:
+                        value = max(value, weight)
+            if value + negative > 0:
+                scores[key] = value + negative
+        words = _topic_words(heading)
+        if len(words) >= _QUESTION_OVERLAP_MIN:
+            for key, question in self.question_words.items():
+                shared = len(words & question)
+                if shared >= _QUESTION_OVERLAP_MIN:
+                    scores[key] = scores.get(key, 0.0) + 4.0 * shared / len(words)
+        self._heading_cache[heading] = scores
+        return scores
+
+    def content_scores(self, text: str) -> dict[str, float]:
+        """How strongly a passage's own words say it answers each key."""
+        scores: dict[str, float] = {}
+        for key, patterns in _CONTENT.items():
+            total = 0.0
+            for pattern, weight in patterns:
+                count = len(pattern.findall(text))
+                if count:
+                    total += weight * (1 + 0.5 * (min(count, 3) - 1))
+            if total:
+                scores[key] = total
+        words = _Text(text)
+        self._add_terms(scores, words, self.vocabulary.needs, "kinds_of_need", 1.0, 3.0)
+        self._add_terms(scores, words, self.vocabulary.accessibility, "accessibility", 1.5, 4.5)
+        self._add_terms(scores, words, self.vocabulary.services, "other_bodies", 1.5, 4.5)
+        return scores
+
+    @staticmethod
+    def _add_terms(
+        scores: dict[str, float], words: _Text, terms: list[Term], key: str, each: float, cap: float
+    ) -> None:
+        found = sum(
+            1
+            for term in terms
+            if any(not phrase.ambiguous and words.contains(phrase) for phrase in term.phrases)
+        )
+        if found:
+            scores[key] = scores.get(key, 0.0) + min(cap, each * found)
+
+    # -- placing -----------------------------------------------------------------
+    def place(
+        self, passages: list[Passage], boosts: dict[int, dict[str, float]] | None = None
+    ) -> None:
+        """Set ``key`` on each passage (None when it answers nothing)."""
+        boosts = boosts or {}
+        previous: Passage | None = None
+        for number, passage in enumerate(passages):
+            content = self.content_scores(passage.text)
+            for key, value in boosts.get(number, {}).items():
+                content[key] = content.get(key, 0.0) + value
+            totals = dict(content)
+            for weight, heading in zip(_HEADING_WEIGHTS, passage.headings, strict=False):
+                for key, value in self.heading_scores(heading).items():
+                    totals[key] = totals.get(key, 0.0) + weight * min(value, _HEADING_CAP)
+            nearest = passage.headings[0] if passage.headings else ""
+            nearest_scores = self.heading_scores(nearest) if nearest else {}
+            passage.non_answer_section = bool(
+                nearest
+                and NON_ANSWER_HEADINGS.search(nearest)
+                and max(nearest_scores.values(), default=0.0) < _CLEAR_HEADING
+            )
+            passage.content = content
+            passage.scores = totals
+            passage.key = self._decide(passage, previous)
+            previous = passage
+
+    def _decide(self, passage: Passage, previous: Passage | None) -> str | None:
+        totals, content = passage.scores, passage.content
+        # Ties go to the passage's own words, then to checklist order.
+        best = max(STATUTORY_KEYS, key=lambda key: (totals.get(key, 0.0), content.get(key, 0.0)))
+        own = max(STATUTORY_KEYS, key=lambda key: content.get(key, 0.0))
+        own_score = content.get(own, 0.0)
+        if passage.non_answer_section:
+            # Only the SENCO's name, or a passage plainly about one item, is taken from
+            # a part of the document that answers nothing ("Roles and responsibilities").
+            if own == "senco_contact" and own_score >= SENCO_EVIDENCE:
+                return own
+            return own if own_score >= STRONG_CONTENT else None
+        nearest = self.heading_scores(passage.headings[0]) if passage.headings else {}
+        heading_key = max(nearest, key=nearest.get) if nearest else None
+        threshold = PLACE_THRESHOLD if heading_key else CONTENT_ONLY_THRESHOLD
+        if totals.get(best, 0.0) >= threshold:
+            return best
+        if heading_key and nearest[heading_key] >= _USABLE_HEADING and own_score < WEAK_CONTENT:
+            return heading_key
+        # Too little evidence: continue the answer it belongs to, unless its own words
+        # point elsewhere; a weak but clear topic of its own is still better than nothing.
+        continues = (
+            previous is not None
+            and previous.key is not None
+            and previous.key != "senco_contact"
+            and previous.segment == passage.segment
+            and not previous.non_answer_section
+            # Under a heading that answers nothing in particular ("Start here" in a
+            # diagram), only the rest of the same paragraph or list continues.
+            and (heading_key or not passage.headings or previous.group == passage.group)
+        )
+        has_own_topic = own_score >= WEAK_CONTENT
+        if continues and not (has_own_topic and own_score > content.get(previous.key, 0.0)):
+            return previous.key
+        return own if has_own_topic and (heading_key or not passage.headings) else None
+
+
+def _topic_words(text: str) -> set[str]:
+    from .facets import stem
+
+    return {stem(word) for word in _WORD.findall(text.lower()) if word not in STOPWORDS}
+
+
+def question_texts(extra: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+    """Each key's question and heading from the checklist, plus the council's wording."""
+    from schools.checklist import STATUTORY_ITEMS
+
+    texts = {item.key: f"{item.question} {item.heading}" for item in STATUTORY_ITEMS}
+    for key, text in extra:
+        if key in texts:
+            texts[key] += f" {text}"
+    return texts

@@ -1,0 +1,248 @@
+"""Import a school's report document into a new draft of its page.
+
+Shared by the admin's "Import from document" page and ``manage.py import_report``.
+The rules: a new revision is saved and nothing is published; extracted text goes only
+into items the draft leaves empty; the SENCO's details only into empty fields; facets
+are only ever added. The summary says what was filled, what was kept (with the
+extracted text to compare), what the document does not answer and what it says that
+fits no item.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from schools.checklist import ITEMS_BY_KEY, STATUTORY_ITEMS, TEXT_ITEM_KEYS
+from schools.compliance import is_blank
+from schools.models import AccessibilityFeature, NeedArea, OutreachService, SchoolPage
+from schools.models.pages import PHONE_VALIDATOR
+
+from .extractor import ExtractionResult, extract_bytes
+from .readers import UnreadableDocument, max_file_size, size_message
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    """What happened to one statutory item."""
+
+    key: str
+    heading: str
+    # "filled": the draft was empty and now has the document's text;
+    # "kept": the school had an answer, which was kept (the document's text is shown);
+    # "not_in_document": the document says nothing we could place under it.
+    status: str
+    extracted: str = ""
+    existing: str = ""
+
+
+@dataclass
+class ImportSummary:
+    """The outcome of one import, for the summary page and the command's output."""
+
+    page_title: str
+    revision_id: int
+    file_type: str
+    outcomes: list[ItemOutcome]
+    senco_filled: dict[str, str] = field(default_factory=dict)
+    senco_kept: dict[str, tuple[str, str]] = field(default_factory=dict)
+    facets_added: dict[str, list[str]] = field(default_factory=dict)
+    unplaced: list[str] = field(default_factory=list)
+
+    def _with(self, status: str) -> list[ItemOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == status]
+
+    @property
+    def filled(self) -> list[ItemOutcome]:
+        return self._with("filled")
+
+    @property
+    def kept(self) -> list[ItemOutcome]:
+        return self._with("kept")
+
+    @property
+    def not_in_document(self) -> list[ItemOutcome]:
+        return self._with("not_in_document")
+
+    @property
+    def headline(self) -> str:
+        return (
+            f"Saved a draft of {self.page_title!r} (not published): {len(self.filled)} "
+            f"items filled, {len(self.kept)} existing answers kept, "
+            f"{len(self.not_in_document)} items the document does not answer."
+        )
+
+    def lines(self) -> list[str]:
+        """A plain-text account of the import, one line each."""
+        lines = [f"Filled: {o.heading} ({o.key})" for o in self.filled]
+        lines += [f"Kept the school's answer: {o.heading} ({o.key})" for o in self.kept]
+        lines += [f"Not in the document: {o.heading} ({o.key})" for o in self.not_in_document]
+        lines += [f"SENCO {name}: {value}" for name, value in self.senco_filled.items()]
+        for facet, labels in self.facets_added.items():
+            if labels:
+                lines.append(f"Ticked {facet}: {', '.join(labels)}")
+        if self.unplaced:
+            lines.append(f"{len(self.unplaced)} passages fit no statutory item (not imported).")
+        return lines
+
+
+def plain_to_rich_text(text: str) -> str:
+    """Extracted plain text as rich text: paragraphs, and bullet lines as a list."""
+    parts: list[str] = []
+    for chunk in text.split("\n\n"):
+        items: list[str] = []
+        for line in chunk.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if line.startswith("• "):
+                items.append(f"<li>{html.escape(line[2:].strip())}</li>")
+                continue
+            if items:
+                parts.append(f"<ul>{''.join(items)}</ul>")
+                items = []
+            parts.append(f"<p>{html.escape(line)}</p>")
+        if items:
+            parts.append(f"<ul>{''.join(items)}</ul>")
+    return "".join(parts)
+
+
+def read_upload(uploaded_file: IO[bytes]) -> bytes:
+    """The upload's bytes, refusing a file over the size cap before reading it all."""
+    size = getattr(uploaded_file, "size", None)
+    limit = max_file_size()
+    if size is not None and size > limit:
+        raise UnreadableDocument(size_message(size))
+    data = uploaded_file.read(limit + 1)
+    if len(data) > limit:
+        raise UnreadableDocument(size_message(len(data)))
+    return data
+
+
+def import_document_into_draft(
+    page: SchoolPage, uploaded_file: IO[bytes], user: Any, *, filename: str | None = None
+) -> ImportSummary:
+    """Save a new draft of ``page`` with what the document says; publish nothing.
+
+    Raises ``UnreadableDocument`` (nothing saved) for a file that cannot be read, and
+    ``PermissionDenied`` when ``user`` may not edit the page.
+    """
+    if user is not None and not page.permissions_for_user(user).can_edit():
+        raise PermissionDenied("You do not have permission to edit this school's page.")
+    name = filename if filename is not None else getattr(uploaded_file, "name", "") or ""
+    result = extract_bytes(read_upload(uploaded_file), name)
+    with transaction.atomic():
+        draft = page.specific.get_latest_revision_as_object()
+        outcomes = _fill_items(draft, result)
+        senco_filled, senco_kept = _fill_senco(draft, result)
+        facets_added = _add_facets(draft, result)
+        outcomes.insert(
+            [item.key for item in STATUTORY_ITEMS].index("senco_contact"),
+            ItemOutcome(
+                "senco_contact",
+                ITEMS_BY_KEY["senco_contact"].heading,
+                _senco_status(result, senco_filled),
+                extracted=result.items.get("senco_contact", ""),
+            ),
+        )
+        revision = draft.save_revision(user=user, log_action=True)
+    return ImportSummary(
+        page_title=draft.title,
+        revision_id=revision.pk,
+        file_type=result.file_type,
+        outcomes=outcomes,
+        senco_filled=senco_filled,
+        senco_kept=senco_kept,
+        facets_added=facets_added,
+        unplaced=result.unplaced,
+    )
+
+
+def _fill_items(draft: SchoolPage, result: ExtractionResult) -> list[ItemOutcome]:
+    outcomes = []
+    for key in TEXT_ITEM_KEYS:
+        heading = ITEMS_BY_KEY[key].heading
+        extracted = result.items.get(key, "")
+        existing = getattr(draft, key) or ""
+        if not extracted:
+            outcomes.append(ItemOutcome(key, heading, "not_in_document", existing=existing))
+        elif is_blank(existing):
+            setattr(draft, key, plain_to_rich_text(extracted))
+            outcomes.append(ItemOutcome(key, heading, "filled", extracted=extracted))
+        else:
+            outcomes.append(ItemOutcome(key, heading, "kept", extracted, existing))
+    return outcomes
+
+
+def _valid(value: str, field_name: str) -> bool:
+    validators = {"senco_email": validate_email, "senco_phone": PHONE_VALIDATOR}
+    max_length = SchoolPage._meta.get_field(field_name).max_length or 0
+    if not value or len(value) > max_length:
+        return False
+    try:
+        validators.get(field_name, lambda value: None)(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def _fill_senco(
+    draft: SchoolPage, result: ExtractionResult
+) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    filled: dict[str, str] = {}
+    kept: dict[str, tuple[str, str]] = {}
+    if result.senco is None:
+        return filled, kept
+    found = {
+        "senco_name": result.senco.name,
+        "senco_email": result.senco.email,
+        "senco_phone": result.senco.phone,
+    }
+    for field_name, value in found.items():
+        if not _valid(value, field_name):
+            continue
+        existing = getattr(draft, field_name)
+        if is_blank(existing):
+            setattr(draft, field_name, value)
+            filled[field_name.removeprefix("senco_")] = value
+        elif existing.strip() != value:
+            kept[field_name.removeprefix("senco_")] = (existing, value)
+    return filled, kept
+
+
+def _senco_status(result: ExtractionResult, filled: dict[str, str]) -> str:
+    if filled:
+        return "filled"
+    if result.senco is not None and result.senco.name:
+        return "kept"
+    return "not_in_document"
+
+
+def _add_facets(draft: SchoolPage, result: ExtractionResult) -> dict[str, list[str]]:
+    added: dict[str, list[str]] = {}
+    sources = [
+        ("types of need", draft.needs, NeedArea.objects.filter(code__in=result.needs)),
+        (
+            "accessibility features",
+            draft.accessibility_features,
+            AccessibilityFeature.objects.filter(slug__in=result.accessibility),
+        ),
+        (
+            "services",
+            draft.outreach_services,
+            OutreachService.objects.filter(slug__in=result.services),
+        ),
+    ]
+    for label, relation, found in sources:
+        current = {term.pk for term in relation.all()}
+        new = [term for term in found if term.pk not in current]
+        if new:
+            # modelcluster keeps this in memory; it is saved with the revision only.
+            relation.add(*new)
+        added[label] = [term.label for term in new]
+    return added

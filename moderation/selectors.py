@@ -1,0 +1,288 @@
+"""Read-only questions about school reports: their status, their editors, their moderation.
+
+``school_statuses`` is the one place that puts together, for every school, the
+compliance of its published report, its annual review status, whether it is waiting
+for the council, and who edits it. The dashboard, the home page summary and the
+reminders all use it, in a fixed number of queries however many schools there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, Group
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry, WorkflowState, get_default_page_content_type
+
+from schools.checklist import StatutoryItem
+from schools.compliance import check_compliance
+from schools.models import ReportQuestion, SchoolPage
+from schools.review import ReviewStatus, next_review_due, review_status
+
+from .models import SchoolEditorGroup
+
+
+class ComplianceStatus(StrEnum):
+    """Whether the published report answers every statutory item."""
+
+    COMPLIANT = "compliant"
+    MISSING_ITEMS = "missing-items"
+
+    @property
+    def label(self) -> str:
+        return {
+            ComplianceStatus.COMPLIANT: "Compliant",
+            ComplianceStatus.MISSING_ITEMS: "Missing items",
+        }[self]
+
+
+class ModerationStatus(StrEnum):
+    """Where a school's latest changes stand in the council's moderation."""
+
+    NONE = "none"
+    AWAITING = "awaiting-moderation"
+    CHANGES_REQUESTED = "changes-requested"
+
+    @property
+    def label(self) -> str:
+        return {
+            ModerationStatus.NONE: "Not in moderation",
+            ModerationStatus.AWAITING: "Awaiting moderation",
+            ModerationStatus.CHANGES_REQUESTED: "Changes requested",
+        }[self]
+
+
+@dataclass(frozen=True)
+class EditorContact:
+    """A school editor as the council sees them on the dashboard."""
+
+    name: str
+    email: str
+
+    def __str__(self) -> str:
+        if self.name and self.email:
+            return f"{self.name} <{self.email}>"
+        return self.name or self.email
+
+
+@dataclass(frozen=True)
+class SchoolStatus:
+    """Everything the council's dashboard says about one school."""
+
+    page_id: int
+    title: str
+    urn: str
+    live: bool
+    last_reviewed: dt.date | None
+    review: ReviewStatus
+    missing: tuple[StatutoryItem, ...]
+    missing_headings: tuple[str, ...]
+    moderation: ModerationStatus
+    editors: tuple[EditorContact, ...]
+
+    @property
+    def compliance(self) -> ComplianceStatus:
+        return ComplianceStatus.MISSING_ITEMS if self.missing else ComplianceStatus.COMPLIANT
+
+    @property
+    def next_review_due(self) -> dt.date | None:
+        return next_review_due(self.last_reviewed) if self.last_reviewed else None
+
+    @property
+    def compliance_label(self) -> str:
+        if not self.missing:
+            return ComplianceStatus.COMPLIANT.label
+        count = len(self.missing)
+        return f"{count} missing item" + ("" if count == 1 else "s")
+
+    @property
+    def last_reviewed_label(self) -> str:
+        return f"{self.last_reviewed:%-d %B %Y}" if self.last_reviewed else "Never"
+
+    @property
+    def review_label(self) -> str:
+        return self.review.label
+
+    @property
+    def moderation_label(self) -> str:
+        return self.moderation.label
+
+    @property
+    def missing_list(self) -> str:
+        return "; ".join(self.missing_headings)
+
+    @property
+    def editors_list(self) -> str:
+        return "; ".join(str(editor) for editor in self.editors) or "No editors"
+
+    @property
+    def editor_emails(self) -> list[str]:
+        return [editor.email for editor in self.editors if editor.email]
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """How many schools are in each status, for the admin home page."""
+
+    total: int
+    compliant: int
+    missing_items: int
+    due_soon: int
+    overdue: int
+    never_reviewed: int
+    awaiting_moderation: int
+    changes_requested: int
+
+
+def statutory_headings() -> dict[str, str]:
+    """The council's current heading for each statutory item, by key."""
+    return dict(ReportQuestion.objects.statutory().values_list("key", "heading"))
+
+
+def heading_for(item: StatutoryItem, headings: dict[str, str]) -> str:
+    """The council's heading for ``item``, falling back to the checklist's own."""
+    return headings.get(item.key) or item.heading
+
+
+def missing_item_headings(page: SchoolPage) -> list[str]:
+    """Headings of the statutory items ``page`` (any version of it) does not answer."""
+    headings = statutory_headings()
+    return [heading_for(item, headings) for item in check_compliance(page).missing]
+
+
+def _active_users() -> QuerySet[AbstractBaseUser]:
+    return get_user_model().objects.filter(is_active=True).order_by("last_name", "email")
+
+
+def school_editors(school: Page) -> QuerySet[AbstractBaseUser]:
+    """Active members of ``school``'s editors' group (none if it has no group yet)."""
+    return _active_users().filter(groups__school_link__school_id=school.pk)
+
+
+def editor_group(school: Page) -> Group | None:
+    """The editors' group of ``school``, if it has been created."""
+    return Group.objects.filter(school_link__school_id=school.pk).first()
+
+
+def _moderation_by_page(page_ids: Iterable[int]) -> dict[int, ModerationStatus]:
+    states = WorkflowState.objects.active().filter(
+        base_content_type=get_default_page_content_type(),
+        object_id__in=[str(page_id) for page_id in page_ids],
+    )
+    result: dict[int, ModerationStatus] = {}
+    for object_id, status in states.values_list("object_id", "status"):
+        result[int(object_id)] = (
+            ModerationStatus.CHANGES_REQUESTED
+            if status == WorkflowState.STATUS_NEEDS_CHANGES
+            else ModerationStatus.AWAITING
+        )
+    return result
+
+
+def _editors_by_page(page_ids: Iterable[int]) -> dict[int, tuple[EditorContact, ...]]:
+    links = (
+        SchoolEditorGroup.objects.filter(school_id__in=list(page_ids))
+        .prefetch_related(
+            Prefetch("group__user_set", queryset=_active_users(), to_attr="active_members")
+        )
+        .select_related("group")
+    )
+    return {
+        link.school_id: tuple(
+            EditorContact(name=user.get_full_name(), email=user.email)
+            for user in link.group.active_members
+        )
+        for link in links
+    }
+
+
+def school_statuses(
+    today: dt.date | None = None, schools: QuerySet[SchoolPage] | None = None
+) -> list[SchoolStatus]:
+    """The status of every school (or of ``schools``), in title order.
+
+    Compliance is checked on what parents see: the published version of each report
+    (for a page never published, the version it was created with).
+    """
+    today = today or timezone.localdate()
+    pages = list(
+        (schools if schools is not None else SchoolPage.objects.all())
+        .order_by("title")
+        .prefetch_related("needs")
+    )
+    page_ids = [page.pk for page in pages]
+    moderation = _moderation_by_page(page_ids)
+    editors = _editors_by_page(page_ids)
+    headings = statutory_headings()
+    statuses = []
+    for page in pages:
+        missing = check_compliance(page).missing
+        statuses.append(
+            SchoolStatus(
+                page_id=page.pk,
+                title=page.title,
+                urn=page.urn,
+                live=page.live,
+                last_reviewed=page.last_reviewed,
+                review=review_status(page.last_reviewed, today),
+                missing=missing,
+                missing_headings=tuple(heading_for(item, headings) for item in missing),
+                moderation=moderation.get(page.pk, ModerationStatus.NONE),
+                editors=editors.get(page.pk, ()),
+            )
+        )
+    return statuses
+
+
+def status_counts(statuses: Iterable[SchoolStatus]) -> StatusCounts:
+    """Count ``statuses`` per compliance, review and moderation status."""
+    statuses = list(statuses)
+    compliance = Counter(status.compliance for status in statuses)
+    review = Counter(status.review for status in statuses)
+    moderation = Counter(status.moderation for status in statuses)
+    return StatusCounts(
+        total=len(statuses),
+        compliant=compliance[ComplianceStatus.COMPLIANT],
+        missing_items=compliance[ComplianceStatus.MISSING_ITEMS],
+        due_soon=review[ReviewStatus.DUE_SOON],
+        overdue=review[ReviewStatus.OVERDUE],
+        never_reviewed=review[ReviewStatus.NEVER_REVIEWED],
+        awaiting_moderation=moderation[ModerationStatus.AWAITING],
+        changes_requested=moderation[ModerationStatus.CHANGES_REQUESTED],
+    )
+
+
+def reviewed_unchanged_note(page: Page) -> str | None:
+    """The editor's note when ``page`` is in moderation as "reviewed, nothing changed".
+
+    ``None`` when it is not in moderation or was submitted with changes.
+    """
+    state = page.current_workflow_state
+    task_state = state.current_task_state if state else None
+    if task_state is None:
+        return None
+    entry = (
+        PageLogEntry.objects.filter(
+            page_id=page.pk,
+            action="moderation.reviewed_unchanged",
+            revision_id=task_state.revision_id,
+        )
+        .order_by("-timestamp")
+        .first()
+    )
+    return None if entry is None else str(entry.data.get("note", ""))
+
+
+def longest_unreviewed_school() -> SchoolPage | None:
+    """The live school reviewed longest ago (the demo editor's school shows the review)."""
+    live = SchoolPage.objects.live()
+    return (
+        live.exclude(last_reviewed=None).order_by("last_reviewed", "title").first()
+        or live.order_by("title").first()
+    )

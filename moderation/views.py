@@ -1,0 +1,261 @@
+"""Admin views: the council's school report status dashboard and "reviewed, nothing changed"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+
+from schools.models import SchoolPage
+from schools.review import ReviewStatus
+
+from . import services
+from .selectors import (
+    ComplianceStatus,
+    ModerationStatus,
+    SchoolStatus,
+    missing_item_headings,
+    school_statuses,
+)
+
+DASHBOARD_PERMISSION = "moderation.view_school_report_status"
+
+
+def user_can_see_dashboard(user: Any) -> bool:
+    """Council moderators and administrators (and superusers) see the status dashboard."""
+    return user.has_perm(DASHBOARD_PERMISSION)
+
+
+class SchoolStatusFilterSet(WagtailFilterSet):
+    """Filters on the statuses computed by ``school_statuses`` (passed in as ``statuses``)."""
+
+    compliance = django_filters.ChoiceFilter(
+        label="Compliance",
+        choices=[(status.value, status.label) for status in ComplianceStatus],
+        method="filter_by_status",
+        empty_label="Any",
+    )
+    review = django_filters.ChoiceFilter(
+        label="Annual review",
+        choices=[(status.value, status.label) for status in ReviewStatus],
+        method="filter_by_status",
+        empty_label="Any",
+    )
+    moderation = django_filters.ChoiceFilter(
+        label="Moderation",
+        choices=[(status.value, status.label) for status in ModerationStatus],
+        method="filter_by_status",
+        empty_label="Any",
+    )
+    editors = django_filters.ChoiceFilter(
+        label="Editors",
+        choices=[("yes", "Has editors"), ("no", "No editors")],
+        method="filter_by_editors",
+        empty_label="Any",
+    )
+    last_reviewed = django_filters.DateFromToRangeFilter(
+        label="Last reviewed", widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = SchoolPage
+        fields: list[str] = []
+
+    def __init__(self, *args: Any, statuses: dict[int, SchoolStatus], **kwargs: Any) -> None:
+        self.statuses = statuses
+        super().__init__(*args, **kwargs)
+
+    def filter_by_status(
+        self, queryset: QuerySet[SchoolPage], name: str, value: str
+    ) -> QuerySet[SchoolPage]:
+        matching = [pk for pk, status in self.statuses.items() if getattr(status, name) == value]
+        return queryset.filter(pk__in=matching)
+
+    def filter_by_editors(
+        self, queryset: QuerySet[SchoolPage], name: str, value: str
+    ) -> QuerySet[SchoolPage]:
+        wanted = value == "yes"
+        matching = [pk for pk, status in self.statuses.items() if bool(status.editors) == wanted]
+        return queryset.filter(pk__in=matching)
+
+
+def _csv_safe(value: Any) -> Any:
+    # A cell starting with = + - @ is run as a formula by spreadsheet programs.
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+class SchoolStatusReportView(ReportView):
+    """Every school with its compliance, annual review, moderation and editors."""
+
+    page_title = "School report status"
+    header_icon = "tasks"
+    model = SchoolPage
+    filterset_class = SchoolStatusFilterSet
+    index_url_name = "moderation_school_status"
+    index_results_url_name = "moderation_school_status_results"
+    default_ordering = "title"
+    paginate_by = 100
+    verbose_name_plural = "schools"
+    columns = [
+        TitleColumn(
+            "title",
+            label="School",
+            sort_key="title",
+            get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        ),
+        Column("urn", label="URN", sort_key="urn"),
+        Column("compliance", label="Compliance", accessor="status.compliance_label"),
+        Column("review", label="Annual review", accessor="status.review_label"),
+        Column(
+            "last_reviewed",
+            label="Last reviewed",
+            sort_key="last_reviewed",
+            accessor="status.last_reviewed_label",
+        ),
+        Column("moderation", label="Moderation", accessor="status.moderation_label"),
+        Column("editors", label="Editors", accessor="status.editors_list"),
+    ]
+    list_export = [
+        "title",
+        "urn",
+        "status.compliance_label",
+        "status.missing_list",
+        "status.review_label",
+        "last_reviewed",
+        "status.next_review_due",
+        "status.moderation_label",
+        "status.editors_list",
+    ]
+    export_headings = {
+        "title": "School",
+        "urn": "URN",
+        "status.compliance_label": "Compliance",
+        "status.missing_list": "Missing statutory items",
+        "status.review_label": "Annual review",
+        "last_reviewed": "Last reviewed",
+        "status.next_review_due": "Next review due",
+        "status.moderation_label": "Moderation",
+        "status.editors_list": "Editors",
+    }
+    text_export_fields = ("title", "status.missing_list", "status.editors_list")
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.custom_field_preprocess = {
+            **self.custom_field_preprocess,
+            **{field: {self.FORMAT_CSV: _csv_safe} for field in self.text_export_fields},
+        }
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not user_can_see_dashboard(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def statuses(self) -> dict[int, SchoolStatus]:
+        return {status.page_id: status for status in school_statuses()}
+
+    def get_filterset_kwargs(self) -> dict[str, Any]:
+        return {**super().get_filterset_kwargs(), "statuses": self.statuses}
+
+    def get_queryset(self) -> QuerySet[SchoolPage]:
+        self.queryset = SchoolPage.objects.all()
+        return super().get_queryset()
+
+    def decorate_paginated_queryset(self, object_list: Any) -> Any:
+        # Iterate the same object the table and the export read, so they see `status`.
+        for page in object_list:
+            page.status = self.statuses[page.pk]
+        return object_list
+
+    def get_filename(self) -> str:
+        return f"school-report-status-{timezone.localdate():%Y-%m-%d}"
+
+
+class ConfirmReviewForm(forms.Form):
+    note = forms.CharField(
+        label="Note for the council (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="For example: 'Checked with the SENCO on 3 March; nothing has changed.'",
+    )
+
+
+class ConfirmReviewView(WagtailAdminTemplateMixin, FormView):
+    """Lets a school editor send the unchanged report to the council as this year's review."""
+
+    template_name = "moderation/confirm/confirm_review.html"
+    form_class = ConfirmReviewForm
+    header_icon = "check"
+
+    def dispatch(self, request: HttpRequest, page_id: int, *args: Any, **kwargs: Any) -> Any:
+        self.page = get_object_or_404(SchoolPage, pk=page_id)
+        if not self.page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        return super().dispatch(request, page_id, *args, **kwargs)
+
+    def get_page_title(self) -> str:
+        return "Reviewed, nothing changed"
+
+    def get_page_subtitle(self) -> str:
+        return self.page.get_admin_display_title()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        try:
+            services.check_can_confirm_unchanged(self.page, self.request.user)
+            context["refusal"] = None
+        except services.ModerationError as error:
+            context["refusal"] = str(error)
+        context["page"] = self.page
+        context["missing_headings"] = missing_item_headings(self.page)
+        context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[self.page.pk])
+        return context
+
+    def form_valid(self, form: ConfirmReviewForm) -> HttpResponse:
+        try:
+            services.confirm_reviewed_unchanged(
+                self.page, self.request.user, note=form.cleaned_data["note"]
+            )
+        except services.ModerationError as error:
+            messages.error(self.request, str(error))
+            return redirect(reverse("wagtailadmin_pages:edit", args=[self.page.pk]))
+        messages.success(
+            self.request,
+            f"'{self.page.title}' has been sent to the council as reviewed with nothing "
+            "changed. The review date is recorded when they approve it.",
+        )
+        warn_about_missing_items(self.request, self.page)
+        return redirect(reverse("wagtailadmin_explore", args=[self.page.get_parent().pk]))
+
+
+def warn_about_missing_items(request: HttpRequest, page: SchoolPage) -> None:
+    """Tell an editor who has just submitted which statutory items the report lacks."""
+    headings = missing_item_headings(page)
+    if not headings:
+        return
+    count = len(headings)
+    messages.warning(
+        request,
+        f"The report was submitted, but {count} statutory item"
+        f"{' is' if count == 1 else 's are'} not answered yet: "
+        + "; ".join(headings)
+        + ". The council may ask you to add "
+        + ("it." if count == 1 else "them."),
+    )

@@ -1,0 +1,259 @@
+"""Admin integration: URLs, the status report and home panel, editor warnings, history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpRequest
+from django.urls import path, reverse
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Page, PageLogEntry
+
+from schools.models import SchoolPage
+from schools.review import ReviewStatus
+
+from .selectors import (
+    missing_item_headings,
+    reviewed_unchanged_note,
+    school_statuses,
+    status_counts,
+)
+from .services import can_confirm_unchanged
+from .views import (
+    ConfirmReviewView,
+    SchoolStatusReportView,
+    user_can_see_dashboard,
+    warn_about_missing_items,
+)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls() -> list[Any]:
+    return [
+        path(
+            "moderation/school-status/",
+            SchoolStatusReportView.as_view(),
+            name="moderation_school_status",
+        ),
+        path(
+            "moderation/school-status/results/",
+            SchoolStatusReportView.as_view(results_only=True),
+            name="moderation_school_status_results",
+        ),
+        path(
+            "moderation/schools/<int:page_id>/confirm-review/",
+            ConfirmReviewView.as_view(),
+            name="moderation_confirm_review",
+        ),
+    ]
+
+
+class SchoolStatusMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return user_can_see_dashboard(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_school_status_menu_item() -> MenuItem:
+    return SchoolStatusMenuItem(
+        "School report status",
+        reverse("moderation_school_status"),
+        name="school-report-status",
+        icon_name="tasks",
+        order=100,
+    )
+
+
+class SchoolStatusSummaryPanel(Component):
+    """Counts of schools per status on the admin home page, each linking to the report."""
+
+    name = "school_status_summary"
+    template_name = "moderation/home/status_summary.html"
+    order = 50
+
+    def get_context_data(self, parent_context: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        counts = status_counts(school_statuses())
+        report = reverse("moderation_school_status")
+
+        def link(**filters: str) -> str:
+            return f"{report}?{urlencode(filters)}" if filters else report
+
+        return {
+            "counts": counts,
+            "report_url": report,
+            "items": [
+                ("Compliant", counts.compliant, link(compliance="compliant")),
+                ("Missing statutory items", counts.missing_items, link(compliance="missing-items")),
+                ("Review due soon", counts.due_soon, link(review="due-soon")),
+                ("Overdue for review", counts.overdue, link(review="overdue")),
+                ("Not yet reviewed", counts.never_reviewed, link(review="never-reviewed")),
+                (
+                    "Awaiting moderation",
+                    counts.awaiting_moderation,
+                    link(moderation="awaiting-moderation"),
+                ),
+                (
+                    "Changes requested",
+                    counts.changes_requested,
+                    link(moderation="changes-requested"),
+                ),
+            ],
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_school_status_panel(request: HttpRequest, panels: list[Component]) -> None:
+    if user_can_see_dashboard(request.user):
+        panels.append(SchoolStatusSummaryPanel())
+
+
+def _is_submission(request: HttpRequest) -> bool:
+    return bool(request.POST.get("action-submit") or request.POST.get("action-restart-workflow"))
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_create_page")
+def warn_when_submitting_with_missing_items(request: HttpRequest, page: Page) -> None:
+    """Submitting with gaps is allowed, but the editor is told exactly what is missing."""
+    if isinstance(page, SchoolPage) and _is_submission(request):
+        warn_about_missing_items(request, page)
+
+
+def _compare_url(page: Page) -> str | None:
+    latest = page.get_latest_revision()
+    if not (page.live and page.has_unpublished_changes and latest):
+        return None
+    return reverse("wagtailadmin_pages:revisions_compare", args=(page.pk, "live", latest.pk))
+
+
+def _reviewer_message(page: SchoolPage, note: str | None) -> str:
+    missing = missing_item_headings(page)
+    if missing:
+        checklist = format_html(
+            "{} of the statutory items are not answered: {}.",
+            len(missing),
+            "; ".join(missing),
+        )
+    else:
+        checklist = "Every statutory item is answered."
+    if note is not None:
+        submitted = format_html(
+            "The school says it reviewed the report and nothing has changed{}",
+            format_html(': "{}"', note) if note else ".",
+        )
+    else:
+        submitted = "Check what changed since the published version before you approve."
+    return format_html(
+        "<strong>This report is waiting for your review.</strong> {} {} "
+        "Approving publishes it and records today as its annual review.",
+        submitted,
+        checklist,
+    )
+
+
+@hooks.register("before_edit_page")
+def explain_moderation_on_edit(request: HttpRequest, page: Page) -> None:
+    """Banners on a school's edit screen: what to check for a reviewer, what is due for editors."""
+    if request.method != "GET" or not isinstance(page, SchoolPage):
+        return
+    task = page.current_workflow_task
+    state = page.current_workflow_state
+    if task and state and state.status == state.STATUS_IN_PROGRESS:
+        if task.specific.get_actions(page, request.user):
+            buttons = []
+            if compare_url := _compare_url(page):
+                buttons.append(messages.button(compare_url, "Compare with the published version"))
+            messages.info(
+                request,
+                _reviewer_message(page, reviewed_unchanged_note(page)),
+                buttons=buttons,
+            )
+        return
+    status = page.review_status
+    if status == ReviewStatus.CURRENT or not can_confirm_unchanged(page, request.user):
+        return
+    if status == ReviewStatus.NEVER_REVIEWED:
+        when = "has not been recorded yet"
+    else:
+        verb = "is due by" if status == ReviewStatus.DUE_SOON else "was due on"
+        when = f"{verb} {page.next_review_due:%-d %B %Y}"
+    messages.warning(
+        request,
+        f"This report's annual review {when}. Check every part: if something has changed, "
+        "edit it and submit it for moderation. If nothing has changed, confirm that instead.",
+        buttons=[
+            messages.button(
+                reverse("moderation_confirm_review", args=[page.pk]),
+                "Reviewed, nothing changed",
+                new_window=False,
+            )
+        ],
+    )
+
+
+def _confirm_button(school: SchoolPage, user: Any, priority: int) -> Button | None:
+    if not can_confirm_unchanged(school, user):
+        return None
+    return Button(
+        "Reviewed, nothing changed",
+        url=reverse("moderation_confirm_review", args=[school.pk]),
+        icon_name="check",
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def school_header_buttons(
+    page: Page, user: Any, view_name: str, next_url: str | None = None
+) -> Iterator[Button]:
+    school = page.specific_deferred
+    if not isinstance(school, SchoolPage):
+        return
+    if button := _confirm_button(school, user, priority=66):
+        yield button
+    compare_url = _compare_url(page)
+    if compare_url and page.permissions_for_user(user).can_view_revisions():
+        yield Button(
+            "Compare with the published version",
+            url=compare_url,
+            icon_name="history",
+            priority=67,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def school_listing_buttons(page: Page, user: Any, next_url: str | None = None) -> Iterator[Button]:
+    # Only for school editors (who list just their own school): checking every row of
+    # the council's full listing would cost queries per school.
+    school = page.specific_deferred
+    if not isinstance(school, SchoolPage) or page.permissions_for_user(user).can_publish():
+        return
+    if button := _confirm_button(school, user, priority=55):
+        yield button
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions: Any) -> None:
+    @actions.register_action("moderation.reviewed_unchanged")
+    class ReviewedUnchanged(LogFormatter):
+        label = "Reviewed, nothing changed"
+
+        def format_message(self, log_entry: PageLogEntry) -> str:
+            note = log_entry.data.get("note")
+            base = "Confirmed the report was reviewed with nothing changed"
+            return f'{base}: "{note}"' if note else base
+
+    @actions.register_action("moderation.review_recorded")
+    class ReviewRecorded(LogFormatter):
+        label = "Annual review recorded"
+
+        def format_message(self, log_entry: PageLogEntry) -> str:
+            return f"Last reviewed date set to {log_entry.data.get('last_reviewed', '')}"

@@ -1,0 +1,95 @@
+"""The contract between the directory and a search backend.
+
+Views, templates and the API only ever see these types. A backend receives a
+``DirectoryQuery`` (the parents' words already interpreted into concepts by
+``search.text``, filter values already validated) and returns a ``DirectoryResult``.
+
+Semantics every backend must follow (the shared contract tests check them):
+
+* only live school pages without view restrictions, under ``scope_path``;
+* a school matches a concept when it is tagged with any of the concept's terms, or its
+  text (name, town, URN, report) contains any of the concept's phrases; it must match
+  every concept;
+* within one filter, values are alternatives (OR); across filters, all apply (AND);
+* ``facet_counts[f][v]`` counts the schools matching the concepts and every filter
+  except ``f``, that have value ``v`` for ``f``; values with no schools may be left out;
+* ``count`` is the number of matching schools; ``hits`` is page ``page`` of them, in
+  ``sort`` order, ties broken by name; a page past the end has no hits;
+* ``extract`` is escaped HTML (``SafeString``) with matched words in ``<mark>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol, runtime_checkable
+
+from django.utils.safestring import SafeString
+
+from ..text import Concept
+
+
+class Sort(StrEnum):
+    RELEVANCE = "relevance"
+    NAME = "name"
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    """One directory search: concepts from the search words, filters, order and page."""
+
+    concepts: tuple[Concept, ...] = ()
+    filters: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    sort: Sort = Sort.NAME
+    page: int = 1
+    page_size: int = 20
+    # Only schools whose tree path starts with this (the schools index, or the site root).
+    scope_path: str = ""
+
+    def selected(self, facet: str) -> frozenset[str]:
+        return self.filters.get(facet, frozenset())
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+@dataclass(frozen=True)
+class SchoolHit:
+    """A school in the results, with the facts the results list shows."""
+
+    page_id: int
+    urn: str
+    name: str
+    url_path: str
+    phase: str
+    establishment_type: str
+    town: str
+    last_reviewed: dt.date | None
+    needs: tuple[str, ...] = ()
+    accessibility: tuple[str, ...] = ()
+    outreach: tuple[str, ...] = ()
+    provision: tuple[str, ...] = ()
+    extract: SafeString | None = None
+
+
+@dataclass(frozen=True)
+class DirectoryResult:
+    """The answer to a ``DirectoryQuery``."""
+
+    count: int
+    hits: tuple[SchoolHit, ...]
+    facet_counts: Mapping[str, Mapping[str, int]]
+    # True when the preferred backend failed and a fallback answered (issue 5).
+    degraded: bool = False
+
+
+@runtime_checkable
+class DirectoryBackend(Protocol):
+    """What the directory needs from a search backend."""
+
+    def search(self, query: DirectoryQuery) -> DirectoryResult:
+        """Run one search. Must not raise for any valid ``DirectoryQuery``."""
+        ...

@@ -1,0 +1,86 @@
+"""Short extracts of a school's text around the words a parent searched for.
+
+Everything is escaped before ``<mark>`` tags are added, so a school's text can never
+inject markup into the results page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.rich_text import get_text_for_indexing
+
+from .text import Concept
+
+EXTRACT_LENGTH = 220
+LEAD_IN = 70
+_SPACE = re.compile(r"\s+")
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)")
+
+
+def _token_pattern(token: str) -> str:
+    parts = token.split("'")
+    last = parts[-1]
+    # Tolerate word endings ("therapy" finds "therapies", "dyslexia" finds "dyslexic"),
+    # as stemming full-text engines do.
+    if len(last) >= 5 and last.isalpha():
+        ending = re.escape(last[:-2]) + r"\w*"
+    else:
+        ending = re.escape(last) + r"(?:s|es)?"
+    return "['\u2019]?".join([*(re.escape(part) for part in parts[:-1]), ending])
+
+
+def highlight_pattern(concepts: Iterable[Concept]) -> re.Pattern[str] | None:
+    """A regular expression for every phrase of ``concepts``, longest first."""
+    phrases = {phrase for concept in concepts for phrase in concept.phrases}
+    if not phrases:
+        return None
+    alternatives = sorted(
+        (r"[\W_]+".join(_token_pattern(token) for token in phrase) for phrase in phrases),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def plain_text(html: str) -> str:
+    """Rich text as one line of plain text."""
+    return _SPACE.sub(" ", get_text_for_indexing(html)).strip()
+
+
+def make_extract(text: str, pattern: re.Pattern[str] | None) -> SafeString | None:
+    """About ``EXTRACT_LENGTH`` characters around the first match, matches in ``<mark>``.
+
+    ``text`` is plain text (see ``plain_text``). None when nothing matches.
+    """
+    if pattern is None or not text:
+        return None
+    first = pattern.search(text)
+    if first is None:
+        return None
+    start = max(0, first.start() - LEAD_IN)
+    # Start at a sentence if one begins shortly before the match, else at a word.
+    sentences = list(_SENTENCE_START.finditer(text, start, first.start()))
+    if sentences:
+        start = sentences[-1].end()
+    elif start > 0:
+        space = text.find(" ", start, first.start())
+        start = space + 1 if space != -1 else first.start()
+    end = min(len(text), max(start + EXTRACT_LENGTH, first.end()))
+    if end < len(text):
+        space = text.rfind(" ", first.end(), end)
+        end = space if space != -1 else end
+    window = text[start:end]
+    pieces = ["\u2026 " if start > 0 else ""]
+    cursor = 0
+    for match in pattern.finditer(window):
+        pieces.append(escape(window[cursor : match.start()]))
+        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        cursor = match.end()
+    pieces.append(escape(window[cursor:]))
+    if end < len(text):
+        pieces.append(" \u2026")
+    return mark_safe("".join(pieces))  # every piece above is escaped

@@ -1,0 +1,261 @@
+"""What the directory page and the API show: filters with counts, results, pages.
+
+Built from a backend's ``DirectoryResult`` and the vocabulary, so every backend is
+presented in exactly the same way.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from schools.review import ReviewStatus, review_status
+
+from . import vocabulary as v
+from .backends import DirectoryResult, SchoolHit
+from .params import ParameterProblem, ParsedSearch
+from .vocabulary import Term, Vocabulary
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    html_id: str
+
+
+@dataclass(frozen=True)
+class OptionGroup:
+    label: str
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One filter: a legend and its options, grouped (needs) or in one group."""
+
+    name: str
+    legend: str
+    groups: tuple[OptionGroup, ...]
+
+    @property
+    def options(self) -> list[Option]:
+        return [option for group in self.groups for option in group.options]
+
+    @property
+    def selected_count(self) -> int:
+        return sum(option.selected for option in self.options)
+
+
+@dataclass(frozen=True)
+class ResultItem:
+    """A school in the results, with labels for everything the list shows."""
+
+    hit: SchoolHit
+    url: str
+    phase: str
+    school_type: str
+    needs: tuple[Term, ...]
+    accessibility: tuple[Term, ...]
+    outreach: tuple[Term, ...]
+    provision: tuple[Term, ...]
+    review_status: ReviewStatus
+
+    @property
+    def overdue(self) -> bool:
+        return self.review_status == ReviewStatus.OVERDUE
+
+
+@dataclass(frozen=True)
+class SelectedOption:
+    """A chosen filter option, with a link that removes it."""
+
+    legend: str
+    label: str
+    remove_url: str
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int | None  # None is a gap ("...")
+    url: str = ""
+    current: bool = False
+
+
+@dataclass
+class Listing:
+    """Everything one directory request shows."""
+
+    search: ParsedSearch
+    result: DirectoryResult
+    filters: list[Filter]
+    items: list[ResultItem]
+    base_url: str = ""
+    problems: list[ParameterProblem] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return self.result.count
+
+    @property
+    def page(self) -> int:
+        return self.search.query.page
+
+    @property
+    def page_size(self) -> int:
+        return self.search.query.page_size
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.count / self.page_size))
+
+    @property
+    def past_the_end(self) -> bool:
+        return self.page > self.pages
+
+    @property
+    def first_number(self) -> int:
+        return self.search.query.offset + 1
+
+    @property
+    def last_number(self) -> int:
+        return self.search.query.offset + len(self.items)
+
+    @property
+    def selected(self) -> list[SelectedOption]:
+        return [
+            SelectedOption(f.legend, option.label, self.remove_url(f.name, option.value))
+            for f in self.filters
+            for option in f.options
+            if option.selected
+        ]
+
+    @property
+    def suggestion_url(self) -> str:
+        suggestion = self.search.interpretation.suggestion
+        if not suggestion:
+            return ""
+        return self.url(q=suggestion, page=None)
+
+    @property
+    def sort(self) -> str:
+        return self.search.query.sort.value
+
+    def url(self, **changes: Any) -> str:
+        """This search's URL with some parameters changed (None removes one)."""
+        params = dict(self.search.params)
+        if self.page > 1:
+            params["page"] = self.page
+        for name, value in changes.items():
+            if value is None or value == []:
+                params.pop(name, None)
+            else:
+                params[name] = value
+        if params.get("page") == 1:
+            del params["page"]
+        query = urlencode(params, doseq=True)
+        return f"{self.base_url}?{query}" if query else self.base_url or "?"
+
+    def remove_url(self, filter_name: str, value: str) -> str:
+        remaining = [item for item in self.search.params.get(filter_name, []) if item != value]
+        return self.url(**{filter_name: remaining, "page": None})
+
+    @property
+    def first_page_url(self) -> str:
+        return self.url(page=None)
+
+    @property
+    def clear_url(self) -> str:
+        text = self.search.text
+        return f"{self.base_url}?{urlencode({'q': text})}" if text else self.base_url or "?"
+
+    @property
+    def page_links(self) -> list[PageLink]:
+        """Numbered links: first, last, and the pages around the current one."""
+        wanted = {1, self.pages, self.page - 1, self.page, self.page + 1}
+        numbers = sorted(n for n in wanted if 1 <= n <= self.pages)
+        links: list[PageLink] = []
+        previous = 0
+        for number in numbers:
+            if number - previous > 1:
+                links.append(PageLink(None))
+            links.append(PageLink(number, self.url(page=number), number == self.page))
+            previous = number
+        return links if self.pages > 1 else []
+
+    @property
+    def previous_url(self) -> str:
+        if 1 < self.page <= self.pages:
+            return self.url(page=self.page - 1)
+        return ""
+
+    @property
+    def next_url(self) -> str:
+        return self.url(page=self.page + 1) if self.page < self.pages else ""
+
+
+def build_listing(
+    search: ParsedSearch,
+    result: DirectoryResult,
+    vocabulary: Vocabulary,
+    url_for_path: Callable[[str], str],
+    base_url: str = "",
+) -> Listing:
+    """Label and arrange ``result`` for display."""
+    filters = [
+        _filter(name, vocabulary, result.facet_counts.get(name, {}), search.query.selected(name))
+        for name in v.FACETS
+    ]
+    items = [_item(hit, vocabulary, url_for_path) for hit in result.hits]
+    return Listing(search, result, filters, items, base_url, list(search.problems))
+
+
+def _filter(
+    name: str, vocabulary: Vocabulary, counts: Mapping[str, int], selected: frozenset[str]
+) -> Filter:
+    def option(term: Term) -> Option:
+        return Option(
+            value=term.value,
+            label=term.label,
+            count=int(counts.get(term.value, 0)),
+            selected=term.value in selected,
+            html_id=f"{name}-{term.value}".lower(),
+        )
+
+    terms = vocabulary.options(name)
+    if name == v.NEED:
+        groups = tuple(
+            OptionGroup(group.label, tuple(option(t) for t in terms if t.group == group.slug))
+            for group in vocabulary.groups
+        )
+        groups = tuple(group for group in groups if group.options)
+    else:
+        groups = (OptionGroup("", tuple(option(t) for t in terms)),)
+    return Filter(name, v.FACET_LABELS[name], groups)
+
+
+def _labels(vocabulary: Vocabulary, facet: str, values: tuple[str, ...]) -> tuple[Term, ...]:
+    # In the council's order, not alphabetical by code.
+    wanted = set(values)
+    return tuple(term for term in vocabulary.options(facet) if term.value in wanted)
+
+
+def _item(hit: SchoolHit, vocabulary: Vocabulary, url_for_path: Callable[[str], str]) -> ResultItem:
+    phase = vocabulary.get(v.PHASE, hit.phase)
+    school_type = vocabulary.get(v.SCHOOL_TYPE, hit.establishment_type or "")
+    return ResultItem(
+        hit=hit,
+        url=url_for_path(hit.url_path),
+        phase=phase.label if phase else "",
+        school_type=school_type.label if school_type else "",
+        needs=_labels(vocabulary, v.NEED, hit.needs),
+        accessibility=_labels(vocabulary, v.ACCESSIBILITY, hit.accessibility),
+        outreach=_labels(vocabulary, v.OUTREACH, hit.outreach),
+        provision=_labels(vocabulary, v.PROVISION, hit.provision),
+        review_status=review_status(hit.last_reviewed),
+    )

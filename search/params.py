@@ -1,0 +1,254 @@
+"""Reading a directory search from URL parameters, for the page and the API alike.
+
+One Django REST framework serializer defines the parameters. The API uses it strictly
+(an unknown value is a 400 naming the parameter and the valid values); the HTML page
+uses it leniently (unknown values are left out and the page says so politely).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import QueryDict
+from rest_framework import serializers
+
+from . import vocabulary as v
+from .backends import DirectoryQuery, Sort
+from .text import Interpretation, clean_query, interpret
+from .vocabulary import Vocabulary
+
+MAX_PAGE = 10_000
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+MAX_VALUES = 50
+
+# How each filter's values are described in messages ("... is not a type of need we know").
+_VALUE_NOUNS = {
+    v.NEED: ("type of need", "types of need", " Use a school census code, such as ASD."),
+    v.ACCESSIBILITY: ("accessibility feature", "accessibility features", ""),
+    v.OUTREACH: ("therapy or specialist service", "therapies or specialist services", ""),
+    v.PHASE: ("school phase", "school phases", ""),
+    v.SCHOOL_TYPE: ("type of school", "types of school", ""),
+    v.PROVISION: ("kind of specialist provision", "kinds of specialist provision", ""),
+}
+_HELP = {
+    v.NEED: "Type of need, as a school census code (case-insensitive), e.g. ASD. Repeatable.",
+    v.ACCESSIBILITY: "Accessibility feature slug, e.g. step-free-access. Repeatable.",
+    v.OUTREACH: "Outreach or specialist service slug, e.g. speech-and-language-therapy. "
+    "Repeatable.",
+    v.PHASE: "School phase, e.g. primary. Repeatable.",
+    v.SCHOOL_TYPE: "Type of school, e.g. academy. Repeatable.",
+    v.PROVISION: "Kind of specialist provision, e.g. resourced-provision. Repeatable.",
+}
+
+
+@dataclass(frozen=True)
+class ParameterProblem:
+    """A parameter value the directory could not use."""
+
+    parameter: str
+    message: str
+    invalid: tuple[str, ...] = ()
+    valid: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"parameter": self.parameter, "message": self.message}
+        if self.invalid:
+            data["invalid"] = list(self.invalid)
+        if self.valid:
+            data["valid"] = list(self.valid)
+        return data
+
+
+class SearchTextField(serializers.CharField):
+    """Free text: control characters dropped, spaces collapsed, cut to a sane length."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, allow_blank=True, trim_whitespace=True, **kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        return clean_query(str(data))
+
+
+class OptionsField(serializers.MultipleChoiceField):
+    """Repeatable values of one filter, matched case-insensitively to the vocabulary."""
+
+    def __init__(self, facet: str, **kwargs: Any) -> None:
+        self.facet = facet
+        super().__init__(choices=[], required=False, help_text=_HELP[facet], **kwargs)
+
+    def to_internal_value(self, data: Any) -> frozenset[str]:
+        if isinstance(data, str):
+            data = [data]
+        if not isinstance(data, list | tuple):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        vocabulary: Vocabulary = self.parent.vocabulary
+        valid: list[str] = []
+        invalid: list[str] = []
+        for item in data[:MAX_VALUES]:
+            term = vocabulary.get(self.facet, str(item).strip())
+            if term is None:
+                invalid.append(clean_query(str(item))[:60])
+            else:
+                valid.append(term.value)
+        if invalid:
+            problem = ParameterProblem(
+                parameter=self.field_name,
+                message=_unknown_message(self.facet, invalid),
+                invalid=tuple(invalid),
+                valid=tuple(vocabulary.values(self.facet)),
+            )
+            if not self.parent.lenient:
+                raise serializers.ValidationError(problem.as_dict())
+            self.parent.problems.append(problem)
+        return frozenset(valid)
+
+
+def _unknown_message(facet: str, invalid: list[str]) -> str:
+    shown = ", ".join(f"\u201c{value}\u201d" for value in invalid[:5])
+    singular, plural, hint = _VALUE_NOUNS[facet]
+    if len(invalid) == 1:
+        return f"{shown} is not a {singular} we know.{hint}"
+    return f"{shown} are not {plural} we know.{hint}"
+
+
+class DirectoryParams(serializers.Serializer):
+    """The directory's URL parameters."""
+
+    q = SearchTextField(
+        help_text="Words to search for, as a parent would type them: 'autism', 'wheelchair', "
+        "'speech therapy', a school's name or town."
+    )
+    need = OptionsField(v.NEED)
+    accessibility = OptionsField(v.ACCESSIBILITY)
+    outreach = OptionsField(v.OUTREACH)
+    phase = OptionsField(v.PHASE)
+    type = OptionsField(v.SCHOOL_TYPE)
+    provision = OptionsField(v.PROVISION)
+    sort = serializers.ChoiceField(
+        choices=[(s.value, s.value) for s in Sort],
+        required=False,
+        help_text="relevance (the default when searching for words) or name.",
+    )
+    page = serializers.IntegerField(min_value=1, max_value=MAX_PAGE, default=1)
+    page_size = serializers.IntegerField(
+        min_value=1, max_value=MAX_PAGE_SIZE, default=DEFAULT_PAGE_SIZE
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        vocabulary: Vocabulary | None = None,
+        lenient: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if vocabulary is None:
+            # Only the OpenAPI generator builds this without one; it lists current values.
+            from .selectors import load_vocabulary
+
+            vocabulary = load_vocabulary()
+        self.vocabulary = vocabulary
+        self.lenient = lenient
+        self.problems: list[ParameterProblem] = []
+        for name in v.FACETS:
+            self.fields[name].choices = [
+                (term.value, term.label) for term in vocabulary.options(name)
+            ]
+
+
+@dataclass
+class ParsedSearch:
+    """A search read from parameters, with what could not be used."""
+
+    query: DirectoryQuery
+    interpretation: Interpretation
+    text: str
+    problems: list[ParameterProblem] = field(default_factory=list)
+    # The accepted parameters, for links that keep the search (pagination, sorting).
+    params: dict[str, Any] = field(default_factory=dict)
+    errors: list[ParameterProblem] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+
+def parse_search(
+    data: QueryDict | Mapping[str, Any],
+    vocabulary: Vocabulary,
+    *,
+    lenient: bool,
+    scope_path: str = "",
+    page_size: int | None = None,
+) -> ParsedSearch:
+    """Read a search from ``data``.
+
+    Strictly, any bad value makes ``errors`` non-empty. Leniently, bad values are left
+    out, listed in ``problems``, and the rest of the search still runs.
+    """
+    serializer = DirectoryParams(data=data, vocabulary=vocabulary, lenient=lenient)
+    problems: list[ParameterProblem] = []
+    if not serializer.is_valid():
+        errors = [_problem(name, detail, serializer) for name, detail in serializer.errors.items()]
+        if not lenient:
+            empty = Interpretation(typed="")
+            return ParsedSearch(DirectoryQuery(), empty, "", errors=errors)
+        problems.extend(errors)
+        data = _without(data, set(serializer.errors))
+        serializer = DirectoryParams(data=data, vocabulary=vocabulary, lenient=True)
+        serializer.is_valid(raise_exception=True)
+    problems.extend(serializer.problems)
+    values = serializer.validated_data
+    text = values.get("q", "")
+    interpretation = interpret(text, vocabulary)
+    sort = values.get("sort") or (Sort.RELEVANCE if interpretation.concepts else Sort.NAME)
+    filters = {name: values[name] for name in v.FACETS if values.get(name)}
+    query = DirectoryQuery(
+        concepts=interpretation.concepts,
+        filters=filters,
+        sort=Sort(sort),
+        page=values["page"],
+        page_size=page_size or values["page_size"],
+        scope_path=scope_path,
+    )
+    params: dict[str, Any] = {"q": text} if text else {}
+    params.update({name: sorted(selected) for name, selected in filters.items()})
+    if values.get("sort"):
+        params["sort"] = values["sort"]
+    if page_size is None and values["page_size"] != DEFAULT_PAGE_SIZE:
+        params["page_size"] = values["page_size"]
+    return ParsedSearch(query, interpretation, text, problems, params)
+
+
+def _problem(name: str, detail: Any, serializer: DirectoryParams) -> ParameterProblem:
+    if isinstance(detail, dict) and "message" in detail:
+        return ParameterProblem(
+            parameter=name,
+            message=str(detail["message"]),
+            invalid=tuple(str(item) for item in detail.get("invalid", [])),
+            valid=tuple(str(item) for item in detail.get("valid", [])),
+        )
+    messages = " ".join(str(item) for item in (detail if isinstance(detail, list) else [detail]))
+    valid: tuple[str, ...] = ()
+    field_ = serializer.fields.get(name)
+    if isinstance(field_, serializers.ChoiceField):
+        valid = tuple(str(choice) for choice in field_.choices)
+    elif isinstance(field_, serializers.IntegerField):
+        valid = (f"a whole number from {field_.min_value} to {field_.max_value}",)
+    return ParameterProblem(parameter=name, message=messages, valid=valid)
+
+
+def _without(data: QueryDict | Mapping[str, Any], names: set[str]) -> QueryDict:
+    kept = QueryDict(mutable=True)
+    if isinstance(data, QueryDict):
+        for key, values in data.lists():
+            if key not in names:
+                kept.setlist(key, values)
+    else:
+        for key, value in data.items():
+            if key not in names:
+                kept.setlist(key, value if isinstance(value, list) else [value])
+    return kept

@@ -1,0 +1,207 @@
+"""Parents' words: turning what someone types into the ideas the directory searches for.
+
+"autism", "autistic", "ASC" and "Asperger's" all mean the need with census code ASD;
+"wheelchair" means step-free access; "autisim" is probably "autism". Every backend
+receives the same ``Interpretation``, so they all understand the same words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .vocabulary import Term, Vocabulary
+
+MAX_QUERY_LENGTH = 200
+MAX_CONCEPTS = 8
+
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc`\u00b4", "'"))
+# A word is letters and digits, possibly with apostrophes inside ("Asperger's").
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+# Words that carry no meaning in a directory search. Only dropped when they are not
+# part of a longer phrase the vocabulary knows ("hard of hearing").
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "at",
+        "be",
+        "by",
+        "can",
+        "child",
+        "childs",
+        "children",
+        "do",
+        "does",
+        "for",
+        "from",
+        "has",
+        "have",
+        "help",
+        "i",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "near",
+        "of",
+        "on",
+        "or",
+        "our",
+        "school",
+        "schools",
+        "son",
+        "daughter",
+        "that",
+        "the",
+        "their",
+        "them",
+        "to",
+        "us",
+        "we",
+        "what",
+        "where",
+        "which",
+        "who",
+        "with",
+        "you",
+        "your",
+    }
+)
+
+
+def tokens(value: str) -> list[str]:
+    """Lower-case words of ``value``, accents removed, inner apostrophes kept."""
+    value = unicodedata.normalize("NFKD", value.translate(_APOSTROPHES))
+    value = "".join(char for char in value if not unicodedata.combining(char)).casefold()
+    return _TOKEN.findall(value)
+
+
+def word_key(token: str) -> str:
+    """How words are compared: "Asperger's" and "Aspergers" are the same word."""
+    return token.replace("'", "")
+
+
+def phrase_key(phrase: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(word_key(token) for token in phrase)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One idea in a search: some filter options and/or words to find in the text.
+
+    A school matches a concept when it is tagged with any of ``terms`` or its text
+    contains any of ``phrases``. A search matches schools that match every concept.
+    """
+
+    text: str
+    terms: tuple[tuple[str, str], ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+    corrected_from: str = ""
+
+    def fulltext_phrases(self) -> list[str]:
+        """``phrases`` as plain strings for a full-text engine, apostrophes both ways.
+
+        Full-text tokenisers split "asperger's" into "asperger" and "s"; people also
+        type "aspergers". Both forms are given.
+        """
+        out: dict[str, None] = {}
+        for phrase in self.phrases:
+            out[" ".join(token.replace("'", " ") for token in phrase)] = None
+            out[" ".join(word_key(token) for token in phrase)] = None
+        return list(out)
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """What the directory made of a search."""
+
+    typed: str
+    concepts: tuple[Concept, ...] = ()
+
+    @property
+    def corrections(self) -> list[Concept]:
+        return [concept for concept in self.concepts if concept.corrected_from]
+
+    @property
+    def suggestion(self) -> str:
+        """The search with misspellings corrected, for a "Did you mean" link."""
+        if not self.corrections:
+            return ""
+        replacements = {
+            word_key(c.corrected_from): c.text for c in self.corrections if c.corrected_from
+        }
+        return " ".join(replacements.get(word_key(token), token) for token in tokens(self.typed))
+
+    @property
+    def terms(self) -> list[tuple[str, str]]:
+        """Every filter option the search words were taken to mean."""
+        return [term for concept in self.concepts for term in concept.terms]
+
+
+def clean_query(value: str) -> str:
+    """The search text with control characters removed, at most ``MAX_QUERY_LENGTH`` long."""
+    value = "".join(char if unicodedata.category(char)[0] != "C" else " " for char in value[:1000])
+    return " ".join(value.split())[:MAX_QUERY_LENGTH]
+
+
+def interpret(typed: str, vocabulary: Vocabulary) -> Interpretation:
+    """Split ``typed`` into concepts: vocabulary phrases (longest first), corrected
+    misspellings of vocabulary words, and other words to find in schools' text."""
+    words = tokens(typed)
+    keys = [word_key(word) for word in words]
+    index = vocabulary.phrase_index
+    concepts: dict[tuple, Concept] = {}
+    position = 0
+    while position < len(words) and len(concepts) < MAX_CONCEPTS:
+        longest = min(vocabulary.longest_phrase, len(words) - position)
+        for size in range(longest, 0, -1):
+            terms = index.get(tuple(keys[position : position + size]))
+            if terms:
+                typed_words = " ".join(words[position : position + size])
+                _add(concepts, _term_concept(typed_words, terms))
+                position += size
+                break
+        else:
+            word, key = words[position], keys[position]
+            position += 1
+            if key in STOP_WORDS:
+                continue
+            correction = vocabulary.closest_word(key)
+            if correction:
+                concept = _term_concept(correction, index[(correction,)])
+                concept = Concept(
+                    text=correction,
+                    terms=concept.terms,
+                    # Keep the word as typed too: it may be a real word in someone's text.
+                    phrases=(*concept.phrases, (word,)),
+                    corrected_from=word,
+                )
+                _add(concepts, concept)
+            else:
+                _add(concepts, Concept(text=word, phrases=((word,),)))
+    return Interpretation(typed=typed, concepts=tuple(concepts.values()))
+
+
+def _term_concept(typed_words: str, terms: tuple[Term, ...]) -> Concept:
+    phrases: dict[tuple[str, ...], None] = {}
+    for term in terms:
+        phrases.update(dict.fromkeys(term.text_phrases))
+    return Concept(
+        text=typed_words,
+        terms=tuple((term.facet, term.value) for term in terms),
+        phrases=tuple(phrases),
+    )
+
+
+def _add(concepts: dict[tuple, Concept], concept: Concept) -> None:
+    # "autism ASD" is one idea, not two.
+    key = concept.terms or concept.phrases
+    concepts.setdefault(key, concept)

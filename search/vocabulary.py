@@ -1,0 +1,162 @@
+"""The words the directory understands: the council's vocabularies and the fixed choices.
+
+A ``Vocabulary`` is built once per search from the database (see
+``search.selectors.load_vocabulary``), so terms and synonyms the council adds in the
+admin work at once, without a code change or a cache to clear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from functools import cached_property
+
+from schools.models import EstablishmentType, Phase, ProvisionKind
+
+from . import text
+
+# The filters, by the name they have in URLs and the API.
+NEED = "need"
+ACCESSIBILITY = "accessibility"
+OUTREACH = "outreach"
+PHASE = "phase"
+SCHOOL_TYPE = "type"
+PROVISION = "provision"
+FACETS: tuple[str, ...] = (NEED, ACCESSIBILITY, OUTREACH, PHASE, SCHOOL_TYPE, PROVISION)
+
+# The council-managed vocabularies (the rest are fixed choices on the school page).
+TERM_FACETS: tuple[str, ...] = (NEED, ACCESSIBILITY, OUTREACH)
+
+# Legends as parents see them.
+FACET_LABELS: dict[str, str] = {
+    NEED: "Type of need",
+    ACCESSIBILITY: "Accessibility",
+    OUTREACH: "Therapies and specialist services",
+    PHASE: "School phase",
+    SCHOOL_TYPE: "Type of school",
+    PROVISION: "Specialist provision",
+}
+
+OTHER_GROUP = "other"
+OTHER_GROUP_LABEL = "Other needs"
+
+# Two-letter codes and synonyms ("HI", "OT", "EP") are too ambiguous to look for in
+# running text ("Hi everyone"); they still match when typed as a whole search word.
+MIN_TEXT_WORD_LENGTH = 3
+# Spelling suggestions only for words this long: short words have too many neighbours.
+MIN_SPELLING_LENGTH = 5
+SPELLING_CUTOFF = 0.8
+
+
+@dataclass(frozen=True)
+class Term:
+    """One filter option: a need, feature, service, phase, type of school or provision."""
+
+    facet: str
+    value: str
+    label: str
+    synonyms: tuple[str, ...] = ()
+    group: str = ""
+
+    @cached_property
+    def search_phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The phrases (token tuples) that mean this term when typed in the search box."""
+        sources = [self.label, *self.synonyms]
+        if self.facet in TERM_FACETS:
+            # Codes and slugs are what the API and imports use; people type them too.
+            sources.append(self.value.replace("-", " "))
+        return _unique(p for p in (tuple(text.tokens(s)) for s in sources) if p)
+
+    @cached_property
+    def text_phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The phrases to look for in schools' own words (too-short ones left out)."""
+        return tuple(
+            phrase
+            for phrase in self.search_phrases
+            if len(phrase) > 1 or len(phrase[0]) >= MIN_TEXT_WORD_LENGTH
+        )
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading that groups options: the broad areas of need."""
+
+    slug: str
+    label: str
+
+
+@dataclass
+class Vocabulary:
+    """Every filter option, and the index from parents' words to options."""
+
+    terms: Sequence[Term]
+    groups: Sequence[Group] = ()
+    _by_facet: dict[str, list[Term]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_facet = {facet: [] for facet in FACETS}
+        for term in self.terms:
+            self._by_facet[term.facet].append(term)
+
+    def options(self, facet: str) -> list[Term]:
+        """The options of one filter, in the council's order."""
+        return self._by_facet[facet]
+
+    def values(self, facet: str) -> list[str]:
+        """The valid values of one filter, as used in URLs and the API."""
+        return [term.value for term in self._by_facet[facet]]
+
+    def get(self, facet: str, value: str) -> Term | None:
+        """The option with this value, or None."""
+        return self._lookup[facet].get(value.casefold())
+
+    @cached_property
+    def _lookup(self) -> dict[str, dict[str, Term]]:
+        return {
+            facet: {term.value.casefold(): term for term in terms}
+            for facet, terms in self._by_facet.items()
+        }
+
+    @cached_property
+    def phrase_index(self) -> dict[tuple[str, ...], tuple[Term, ...]]:
+        """Phrase (as comparison keys) -> the options it means."""
+        index: dict[tuple[str, ...], list[Term]] = {}
+        for term in self.terms:
+            for phrase in term.search_phrases:
+                key = text.phrase_key(phrase)
+                if term not in index.setdefault(key, []):
+                    index[key].append(term)
+        return {key: tuple(terms) for key, terms in index.items()}
+
+    @cached_property
+    def longest_phrase(self) -> int:
+        return max((len(key) for key in self.phrase_index), default=1)
+
+    @cached_property
+    def _spelling_words(self) -> list[str]:
+        return sorted(
+            key[0]
+            for key in self.phrase_index
+            if len(key) == 1 and len(key[0]) >= MIN_SPELLING_LENGTH - 1 and key[0].isalpha()
+        )
+
+    def closest_word(self, word: str) -> str | None:
+        """The vocabulary word a misspelt ``word`` (a comparison key) was probably meant to be."""
+        if len(word) < MIN_SPELLING_LENGTH or not word.isalpha():
+            return None
+        matches = get_close_matches(word, self._spelling_words, n=1, cutoff=SPELLING_CUTOFF)
+        return matches[0] if matches else None
+
+
+def choice_terms() -> list[Term]:
+    """The fixed options: phases, types of school and kinds of specialist provision."""
+    return [
+        *(Term(PHASE, value, str(label)) for value, label in Phase.choices),
+        *(Term(SCHOOL_TYPE, value, str(label)) for value, label in EstablishmentType.choices),
+        *(Term(PROVISION, value, str(label)) for value, label in ProvisionKind.choices),
+    ]
+
+
+def _unique(items: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(dict.fromkeys(items))

@@ -1,0 +1,169 @@
+"""Importing a report document through the real admin page."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import GroupPagePermission
+
+from schools.models import NeedArea, SchoolPage
+
+from .conftest import report_docx, report_pdf, report_text, scanned_pdf
+
+OWN_COMPLAINTS = "<p>Talk to Mrs Wells first; our governors hear formal complaints.</p>"
+
+
+@pytest.fixture
+def editor_client(client, db):
+    user = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def published_school(school: SchoolPage) -> SchoolPage:
+    """A live school page that already answers "complaints" and ticks one need."""
+    school.complaints = OWN_COMPLAINTS
+    school.senco_name = ""
+    school.senco_email = ""
+    school.save()
+    school.needs.add(NeedArea.objects.get(code="HI"))
+    school.save_revision().publish()
+    return SchoolPage.objects.get(pk=school.pk)
+
+
+def upload(client, page: SchoolPage, name: str, data: bytes):
+    return client.post(
+        reverse("extraction_import_document", args=[page.pk]),
+        {"document": SimpleUploadedFile(name, data)},
+    )
+
+
+def test_upload_creates_a_draft_and_shows_the_summary(editor_client, published_school):
+    revisions_before = published_school.revisions.count()
+    live_revision = published_school.live_revision_id
+
+    response = upload(editor_client, published_school, "report.docx", report_docx())
+
+    assert response.status_code == 200
+    page = SchoolPage.objects.get(pk=published_school.pk)
+    assert page.revisions.count() == revisions_before + 1
+    assert page.has_unpublished_changes
+    assert page.live_revision_id == live_revision
+    draft = page.get_latest_revision_as_object()
+    assert "less than expected progress" in draft.identification
+    assert "transition visits" in draft.transitions
+    assert draft.senco_name == "Mr David Okafor"
+    assert draft.senco_email == "senco@example.sch.uk"
+    assert {f.slug for f in draft.accessibility_features.all()} >= {
+        "hearing-loop",
+        "ramps-handrails",
+    }
+    # Facets are only added to.
+    assert "HI" in {need.code for need in draft.needs.all()}
+    content = response.content.decode()
+    assert "Imported into a draft" in content
+    assert "not published" in content
+    assert "How the school finds out if your child needs extra help" in content
+
+
+def test_upload_never_overwrites_an_existing_answer(editor_client, published_school):
+    response = upload(editor_client, published_school, "report.txt", report_text().encode())
+
+    draft = SchoolPage.objects.get(pk=published_school.pk).get_latest_revision_as_object()
+    assert draft.complaints == OWN_COMPLAINTS
+    content = response.content.decode()
+    # Both answers are shown side by side in the summary.
+    assert "Kept your existing answers (1)" in content
+    assert "our governors hear formal complaints" in content
+    assert "complaints policy explains the next steps" in content
+
+
+def test_nothing_is_published(editor_client, published_school):
+    upload(editor_client, published_school, "report.pdf", report_pdf())
+
+    live = SchoolPage.objects.get(pk=published_school.pk)
+    assert live.identification == ""
+    assert live.transitions == ""
+    assert live.senco_name == ""
+    assert set(live.needs.values_list("code", flat=True)) == {"HI"}
+    assert editor_client.get(live.url).content.decode().count("transition visits") == 0
+
+
+def test_summary_lists_items_the_document_does_not_answer(editor_client, published_school):
+    content = upload(editor_client, published_school, "r.txt", report_text().encode()).content
+    content = content.decode()
+
+    assert "Your document does not answer" in content
+    assert "Staff skills and training" in content  # the report says nothing about training
+    assert "village school" in content  # shown as not imported
+
+
+def test_unreadable_upload_shows_the_message_and_saves_nothing(editor_client, published_school):
+    revisions_before = published_school.revisions.count()
+
+    response = upload(editor_client, published_school, "scan.pdf", scanned_pdf())
+
+    assert response.status_code == 200
+    assert "looks like a scan" in response.content.decode()
+    assert published_school.revisions.count() == revisions_before
+
+
+def test_file_over_the_cap_is_refused_with_a_clear_message(
+    editor_client, published_school, settings
+):
+    settings.EXTRACTION_MAX_FILE_SIZE = 200
+    revisions_before = published_school.revisions.count()
+
+    response = upload(editor_client, published_school, "report.txt", report_text().encode())
+
+    assert "too large" in response.content.decode()
+    assert published_school.revisions.count() == revisions_before
+
+
+def test_the_form_and_the_button_are_on_the_school_page(editor_client, published_school):
+    form = editor_client.get(reverse("extraction_import_document", args=[published_school.pk]))
+    edit = editor_client.get(reverse("wagtailadmin_pages:edit", args=[published_school.pk]))
+
+    assert form.status_code == 200
+    assert 'type="file"' in form.content.decode()
+    assert (
+        reverse("extraction_import_document", args=[published_school.pk]) in edit.content.decode()
+    )
+
+
+def test_editor_without_edit_permission_is_refused(client, published_school):
+    user = get_user_model().objects.create_user("viewer", "viewer@example.org", "pw")
+    group = Group.objects.create(name="Admin access only")
+    group.permissions.add(*_admin_access())
+    user.groups.add(group)
+    client.force_login(user)
+
+    response = upload(client, published_school, "report.txt", report_text().encode())
+
+    assert response.status_code in (302, 403)
+    assert (
+        published_school.revisions.count()
+        == SchoolPage.objects.get(pk=published_school.pk).revisions.count()
+    )
+    assert not GroupPagePermission.objects.filter(group=group).exists()
+
+
+def test_import_query_count_is_bounded(
+    editor_client, published_school, django_assert_max_num_queries
+):
+    # Vocabularies and questions are read once each, not once per passage or term; most
+    # of the rest is Wagtail's revision saving, logging and the admin page itself.
+    with django_assert_max_num_queries(70):
+        upload(editor_client, published_school, "report.txt", report_text().encode())
+
+
+def _admin_access():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )

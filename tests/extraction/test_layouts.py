@@ -1,0 +1,126 @@
+"""Layout handling and placement rules, on small documents written for each rule."""
+
+# ruff: noqa: RUF001 -- typographic dashes are what documents contain
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.contacts import find_senco
+from extraction.document import Block, BlockKind
+from extraction.extractor import extract_bytes
+from extraction.guidance import remove_guidance
+from extraction.textlayout import parse_text
+from schools.models import NeedArea
+
+pytestmark = pytest.mark.django_db
+
+
+def test_numbered_policy_headings_place_their_sections() -> None:
+    text = (
+        "1. Aims\n\nWe want every child to flourish.\n\n"
+        "2. Admission arrangements\n\nChildren with SEN are admitted on the same basis as "
+        "all other children, in line with the Equality Act 2010.\n\n"
+        "3. Complaints procedure\n\nParents should first speak to the class teacher.\n"
+    )
+
+    result = extract_bytes(text.encode(), "policy.txt")
+
+    assert "same basis" in result.items["accessibility"]
+    assert "class teacher" in result.items["complaints"]
+    assert "flourish" in " ".join(result.unplaced)
+
+
+def test_consecutive_numbers_are_a_list_not_headings() -> None:
+    blocks = parse_text(
+        "We support four areas of need:\n1. Communication and interaction\n"
+        "2. Cognition and learning\n3. Sensory and physical\n"
+    )
+
+    assert [block.kind for block in blocks] == [BlockKind.PARAGRAPH] + [BlockKind.ITEM] * 3
+
+
+def test_wrapped_pdf_lines_join_into_one_paragraph() -> None:
+    blocks = parse_text(
+        "The class teacher continually assesses the progress of children and on a\n"
+        "termly basis reports to the SENCO at a pupil progress meeting.\n"
+    )
+
+    assert len(blocks) == 1
+    assert "on a termly basis" in " ".join(blocks[0].text.split())
+
+
+def test_tab_separated_proforma_row_label_becomes_a_heading() -> None:
+    blocks = parse_text(
+        "\tOn-going communication with parents\n\tSchools communicate regularly with "
+        "parents.\n\t· Weekly newsletters\n· Open door policy\n"
+    )
+
+    assert blocks[0].kind == BlockKind.HEADING
+    assert blocks[0].text == "On-going communication with parents"
+    assert [b.text for b in blocks if b.kind == BlockKind.ITEM] == [
+        "Weekly newsletters",
+        "Open door policy",
+    ]
+
+
+def test_standard_proforma_guidance_is_removed_even_when_interleaved() -> None:
+    text = (
+        "Schools communicate regularly with parents, usually once a term, to discuss how "
+        "well their child is doing.\n\nWe send a weekly newsletter and use home-school "
+        "diaries every day.\n"
+    )
+
+    kept = remove_guidance(parse_text(text))
+
+    assert [block.text for block in kept] == [
+        "We send a weekly newsletter and use home-school diaries every day."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Our SENCO is - Mrs Lisa Russell", "Mrs Lisa Russell"),
+        ("Parents can contact Mrs. Bedwell, the SENCO, at any time.", "Mrs. Bedwell"),
+        ("SENCO: Miss Humphries", "Miss Humphries"),
+        ("Special Educational Needs Co-ordinator – Mrs. S.Wilson", "Mrs. S.Wilson"),
+        ("The person co-ordinating provision is Kath Hunt (SENCO)", "Kath Hunt"),
+        ("Our SENDCo is Mr John O'Neill.", "Mr John O'Neill"),
+    ],
+)
+def test_senco_named_in_the_usual_ways(sentence: str, name: str) -> None:
+    senco = find_senco([Block(BlockKind.PARAGRAPH, sentence)])
+
+    assert senco is not None
+    assert senco.name == name
+
+
+def test_no_senco_from_a_sentence_that_names_nobody() -> None:
+    blocks = [Block(BlockKind.PARAGRAPH, "Please contact the SENCo who will be able to help.")]
+
+    assert find_senco(blocks) is None
+
+
+def test_a_council_synonym_added_in_the_admin_is_found() -> None:
+    text = b"Kinds of need\n\nWe have a base for children with a Makaton user profile.\n"
+    assert "SLCN" not in extract_bytes(text, "r.txt").needs
+
+    need = NeedArea.objects.get(code="SLCN")
+    need.synonyms += ", Makaton"
+    need.save()
+
+    assert "SLCN" in extract_bytes(text, "r.txt").needs
+
+
+def test_an_ambiguous_word_counts_only_under_its_own_item() -> None:
+    # "vision" is also a school's vision statement; "lift" also a verb.
+    text = (
+        b"Our vision\n\nOur vision is to lift every child's aspirations.\n\n"
+        b"Accessibility\n\nThe school has a lift to the first floor.\n"
+    )
+
+    result = extract_bytes(text, "r.txt")
+
+    assert "VI" not in result.needs
+    assert result.accessibility == ["lift"]

@@ -1,0 +1,199 @@
+"""The directory page: a GET form that works without JavaScript, pages, messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from schools.factories import SchoolPageFactory
+from search.models import DirectoryPage
+from search.services import ensure_directory_page
+
+from .conftest import KNOWN_SCHOOLS, ask_api, ask_page, create_school, spec
+
+pytestmark = pytest.mark.django_db
+
+
+class _Form(HTMLParser):
+    """Collects the search form's fields, fieldsets and legends."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[dict[str, str]] = []
+        self.inputs: list[dict[str, str | None]] = []
+        self.fieldsets = 0
+        self.legends: list[str] = []
+        self._in_legend = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form":
+            self.forms.append(attributes)
+        elif tag in {"input", "select"}:
+            self.inputs.append(attributes)
+        elif tag == "fieldset":
+            self.fieldsets += 1
+        elif tag == "legend":
+            self._in_legend = True
+            self.legends.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "legend":
+            self._in_legend = False
+
+    def handle_data(self, data):
+        if self._in_legend:
+            self.legends[-1] += data
+
+
+def test_ensure_directory_page_creates_one_published_page(schools_index):
+    page = ensure_directory_page(schools_index)
+
+    assert page.live
+    assert page.get_parent().specific == schools_index
+    assert ensure_directory_page(schools_index) == page
+    assert DirectoryPage.objects.count() == 1
+    assert not DirectoryPage.can_create_at(schools_index)
+
+
+def test_the_page_is_a_get_form_with_fieldsets_and_legends(known_schools, directory, client):
+    html = client.get(directory.url).content.decode()
+    form = _Form()
+    form.feed(html)
+
+    assert form.forms == [{"method": "get", "action": directory.url, "novalidate": None}]
+    names = {field.get("name") for field in form.inputs}
+    assert {"q", "need", "accessibility", "outreach", "phase", "type", "provision", "sort"} <= names
+    assert form.fieldsets >= 6
+    legends = [" ".join(legend.split()) for legend in form.legends]
+    assert "Type of need: Communication and interaction" in legends
+    assert {"Accessibility", "School phase", "Type of school"} <= set(legends)
+    # The count is in the title, so a screen reader hears it when the page loads.
+    assert f"({len(KNOWN_SCHOOLS)} schools)" in re.search(r"<title>(.*?)</title>", html, re.S)[1]
+
+
+def test_every_option_shows_its_count(known_schools, directory, client):
+    html = client.get(directory.url).content.decode()
+    autism_schools = sum("ASD" in s.need for s in KNOWN_SCHOOLS)
+
+    assert re.search(
+        rf'for="need-asd">Autism \({autism_schools}<span class="govuk-visually-hidden"> schools',
+        html,
+    )
+
+
+def test_bad_values_are_ignored_with_a_polite_message(known_schools, directory, client):
+    answer = ask_page(client, directory, {"need": ["ASD", "NOPE"], "page": "lots"})
+    html = answer.body.content.decode()
+
+    assert answer.status == 200
+    assert "We could not use part of your search" in html
+    assert "\u201cNOPE\u201d is not a type of need we know." in html
+    assert answer.count == sum("ASD" in s.need for s in KNOWN_SCHOOLS)
+    assert answer.selected["need"] == {"ASD"}
+
+
+def test_the_api_rejects_bad_values_naming_the_parameter(known_schools, client):
+    response = client.get("/api/v1/directory/", {"need": ["ASD", "NOPE"], "outreach": "x"})
+
+    assert response.status_code == 400
+    errors = {error["parameter"]: error for error in response.json()["errors"]}
+    assert errors["need"]["invalid"] == ["NOPE"]
+    assert "ASD" in errors["need"]["valid"]
+    assert "speech-and-language-therapy" in errors["outreach"]["valid"]
+
+
+def test_results_show_the_facts_parents_need(schools_index, directory, client):
+    create_school(
+        schools_index,
+        spec("Overdue School", need={"ASD"}, accessibility={"lift"}),
+        last_reviewed=dt.date.today() - dt.timedelta(days=800),
+    )
+    create_school(
+        schools_index, spec("Current School"), last_reviewed=dt.date.today() - dt.timedelta(days=10)
+    )
+
+    listing = client.get(directory.url).context["directory"]
+    html = client.get(directory.url).content.decode()
+
+    current, overdue = listing.items  # in name order
+    assert overdue.overdue and not current.overdue
+    assert [t.label for t in overdue.needs] == ["Autism"]
+    assert [t.label for t in overdue.accessibility] == ["Lift to upper floors"]
+    assert html.count("Overdue for review") == 1
+    assert 'href="/schools/overdue-school/"' in html
+    api = ask_api(client).body["results"]
+    assert [(s["name"], s["overdue"]) for s in api] == [
+        ("Current School", False),
+        ("Overdue School", True),
+    ]
+
+
+@pytest.fixture
+def many_schools(schools_index):
+    names = [f"School {number:02d}" for number in range(45)]
+    for number, name in enumerate(names):
+        SchoolPageFactory(parent=schools_index, title=name, urn=f"{500000 + number}")
+    return names
+
+
+def test_pages_cover_every_school_once_in_name_order(many_schools, directory, client):
+    seen = []
+    for number in (1, 2, 3):
+        answer = ask_page(client, directory, {"page": number})
+        assert answer.count == 45
+        seen.extend(answer.names)
+    assert seen == sorted(many_schools)
+
+
+def test_page_links_keep_the_search(many_schools, directory, client):
+    html = client.get(directory.url, {"q": "school", "phase": "primary", "page": 2}).content
+    html = html.decode()
+
+    assert 'class="govuk-pagination"' in html
+    assert f'href="{directory.url}?q=school&amp;phase=primary&amp;page=3"' in html
+    assert f'href="{directory.url}?q=school&amp;phase=primary"' in html  # page 1
+
+
+def test_a_page_past_the_end_says_so(many_schools, directory, client):
+    answer = ask_page(client, directory, {"page": 99})
+    assert answer.status == 200
+    assert answer.names == []
+    assert "There are no results on page 99" in answer.body.content.decode()
+
+
+def test_api_pages_and_page_sizes(many_schools, client):
+    data = ask_api(client, {"page_size": 7, "page": 2}).body
+    assert [s["name"] for s in data["results"]] == sorted(many_schools)[7:14]
+    assert data["pages"] == 7
+    assert data["next"].endswith("page_size=7&page=3")
+    assert data["previous"].endswith("page_size=7")
+
+    for bad in ({"page_size": 0}, {"page_size": 101}, {"page": 0}, {"page": 10**30}):
+        response = client.get("/api/v1/directory/", bad)
+        assert response.status_code == 400
+        assert response.json()["errors"][0]["parameter"] in bad
+
+
+def test_the_api_has_an_openapi_description(client):
+    response = client.get("/api/v1/openapi.json")
+
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    operation = schema["paths"]["/api/v1/directory/"]["get"]
+    assert {p["name"] for p in operation["parameters"]} >= {
+        "q", "need", "accessibility", "outreach", "phase", "page", "page_size"
+    }
+
+
+def test_a_browser_gets_a_readable_api_error_page(client):
+    response = client.get("/api/v1/directory/", {"need": "NOPE"}, HTTP_ACCEPT="text/html")
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Some parameters have values we do not recognise" in html
+    assert "SEND Local Offer" in html
