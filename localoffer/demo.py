@@ -19,7 +19,8 @@ from .models import LocalOfferSettings
 
 DEMO_SCHOOLS = Path(settings.BASE_DIR) / "schools" / "fixtures" / "demo_schools.json"
 DEV_ADMIN_USERNAME = "admin"
-DEV_ADMIN_PASSWORD = "localoffer-dev-only"  # noqa: S105 - printed on the console by design
+# Printed on the console by design: the login exists only with DEBUG on.
+DEV_ADMIN_PASSWORD = "localoffer-dev-only"
 
 
 @dataclass(frozen=True)

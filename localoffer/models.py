@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import HttpRequest
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from . import statement_wording
 
 
 class HomePage(Page):
@@ -32,6 +35,133 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["school_indexes"] = SchoolIndexPage.objects.child_of(self).live().public()
         return context
+
+
+class AccessibilityStatementPage(Page):
+    """The council's accessibility statement, in the GOV.UK model statement's structure.
+
+    The headings and the legally worded sentences (enforcement, compliance status) are in
+    the template; the council edits the parts that depend on its own testing.
+    """
+
+    class ComplianceStatus(models.TextChoices):
+        FULL = "full", "Fully compliant"
+        PARTIAL = "partial", "Partially compliant"
+        NONE = "none", "Not compliant"
+
+    class EnforcementBody(models.TextChoices):
+        EHRC = "ehrc", "Equality and Human Rights Commission (England, Scotland and Wales)"
+        ECNI = "ecni", "Equality Commission for Northern Ireland"
+
+    usage = RichTextField(
+        "using this website",
+        default=statement_wording.usage,
+        help_text="What people should be able to do, for example zoom to 400% or use a keyboard.",
+    )
+    how_accessible = RichTextField(
+        "how accessible this website is",
+        default=statement_wording.how_accessible,
+        help_text="The known problems, in plain English. List every one your testing found.",
+    )
+    contact_email = models.EmailField(
+        help_text="Where people ask for information in another format and report problems."
+    )
+    contact_phone = models.CharField(max_length=30, blank=True)
+    response_days = models.PositiveSmallIntegerField(
+        "reply within (working days)",
+        default=10,
+        help_text="How many working days you take to answer a request.",
+    )
+    in_person = RichTextField(
+        "contacting us by phone or visiting us in person",
+        blank=True,
+        help_text="Optional: text relay, British Sign Language or induction loop services.",
+    )
+    enforcement_body = models.CharField(
+        max_length=4, choices=EnforcementBody.choices, default=EnforcementBody.EHRC
+    )
+    compliance_status = models.CharField(
+        max_length=7,
+        choices=ComplianceStatus.choices,
+        default=ComplianceStatus.PARTIAL,
+        help_text="Against WCAG 2.2 AA. The statement uses the wording the regulations require.",
+    )
+    non_compliance = RichTextField(
+        "non-compliance with the accessibility regulations",
+        blank=True,
+        default=statement_wording.non_compliance,
+        help_text="Each failure, the WCAG success criterion it fails and when you will fix it.",
+    )
+    disproportionate_burden = RichTextField(
+        blank=True,
+        help_text="Only if you have assessed that fixing something is a disproportionate burden.",
+    )
+    out_of_scope = RichTextField(
+        "content that's not within the scope of the accessibility regulations",
+        blank=True,
+        default=statement_wording.out_of_scope,
+    )
+    improvements = RichTextField(
+        "what we're doing to improve accessibility",
+        default=statement_wording.improvements,
+    )
+    prepared_on = models.DateField(
+        "statement prepared on", default=datetime.date.today
+    )
+    reviewed_on = models.DateField("statement last reviewed on", null=True, blank=True)
+    tested_on = models.DateField("website last tested on", null=True, blank=True)
+    tested_by = models.CharField(
+        "test carried out by",
+        max_length=200,
+        blank=True,
+        help_text="For example: our digital team, or the name of an accessibility auditor.",
+    )
+    test_approach = RichTextField(
+        "how we tested", blank=True, default=statement_wording.test_approach
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("usage"),
+        FieldPanel("how_accessible"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                FieldPanel("response_days"),
+                FieldPanel("in_person"),
+            ],
+            heading="Feedback, contact and reporting problems",
+        ),
+        FieldPanel("enforcement_body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("compliance_status"),
+                FieldPanel("non_compliance"),
+                FieldPanel("disproportionate_burden"),
+                FieldPanel("out_of_scope"),
+            ],
+            heading="Compliance status and non-accessible content",
+        ),
+        FieldPanel("improvements"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("prepared_on"), FieldPanel("reviewed_on")]),
+                FieldRowPanel([FieldPanel("tested_on"), FieldPanel("tested_by")]),
+                FieldPanel("test_approach"),
+            ],
+            heading="Preparation of this statement",
+        ),
+    ]
+    parent_page_types = ["localoffer.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    page_description = (
+        "The accessibility statement the law requires, linked from every page's footer. "
+        "Check every section against your own testing before publishing."
+    )
+
+    class Meta:
+        verbose_name = "accessibility statement"
 
 
 @register_setting(icon="site")
@@ -63,10 +193,23 @@ class LocalOfferSettings(BaseSiteSetting):
         ),
     )
 
+    accessibility_statement = models.ForeignKey(
+        AccessibilityStatementPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Linked from the footer of every page, as the accessibility regulations require.",
+    )
+
+    # The footer reads the statement on every page: fetch it with the settings, in one query.
+    select_related = ["accessibility_statement"]
+
     panels = [
         FieldPanel("council_name"),
         FieldPanel("local_offer_url"),
         FieldPanel("la_code"),
+        FieldPanel("accessibility_statement"),
         MultiFieldPanel(
             [
                 FieldPanel("sendiass_name"),

@@ -115,7 +115,10 @@ def moment(query: Mapping[str, str], name: str) -> dt.datetime | None:
         ) from None
     if timezone.is_naive(moment):
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:
+        raise BadParameter(name, f"{name} is out of range: {value!r}.") from None
 
 
 def unsupported(query: Mapping[str, str], *names: str) -> None:

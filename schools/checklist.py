@@ -88,8 +88,7 @@ STATUTORY_ITEMS: tuple[StatutoryItem, ...] = (
         key="consulting_pupils",
         heading="How your child's views are heard",
         question=(
-            "How does the school consult young people with SEN and involve them in their "
-            "education?"
+            "How does the school consult young people with SEN and involve them in their education?"
         ),
         source="SEND Regulations 2014, schedule 1, para 8; SEND Code of Practice 6.79",
         guidance=(
@@ -141,7 +140,9 @@ STATUTORY_ITEMS: tuple[StatutoryItem, ...] = (
             "How does the school adapt the curriculum and the learning environment, and what "
             "additional learning support is available?"
         ),
-        source="SEND Regulations 2014, schedule 1, para 3(d) and (e); SEND Code of Practice 6.79, 6.82",
+        source=(
+            "SEND Regulations 2014, schedule 1, para 3(d) and (e); SEND Code of Practice 6.79, 6.82"
+        ),
         guidance=(
             "Give examples: visual timetables, adapted resources, seating, small-group and "
             "one-to-one support, and how support aims to make the child more independent."

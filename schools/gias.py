@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -483,7 +484,8 @@ def read_gias(
     """
     result = GiasFile(la_code=la_code)
     known_needs = {code.upper() for code in need_codes}
-    reader = csv.reader(text.splitlines(keepends=True))
+    # newline="" leaves line breaks inside quoted cells to the csv module, as it expects.
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [name.strip() for name in next(reader)]
     except StopIteration:
@@ -547,7 +549,7 @@ def _read_row(row: _RowReader, seen: dict[str, int], known_needs: set[str]) -> N
     age_low, age_high = row.whole_number(LOW_AGE, upper=99), row.whole_number(HIGH_AGE, upper=99)
     if age_low is not None and age_high is not None and age_low > age_high:
         row.error(HIGH_AGE, f"The oldest age ({age_high}) is below the youngest ({age_low}).")
-    phase = type_phase or _phase(row, age_low, age_high)
+    phase = type_phase.value if type_phase else _phase(row, age_low, age_high)
     facts: dict[str, Any] = {
         "title": name,
         "phase": phase,
@@ -741,7 +743,10 @@ class PlannedChange:
     school: GiasSchool | None = None
     closed: ClosedSchool | None = None
     page: SchoolPage | None = None
+    # The editors' unpublished draft of ``page``, if they have one.
+    draft: SchoolPage | None = None
     changed_fields: tuple[str, ...] = ()
+    live_changed: bool = False
 
 
 @dataclass
@@ -771,14 +776,11 @@ def plan_import(gias: GiasFile) -> ImportPlan:
         if page is None:
             plan.changes.append(PlannedChange(Change.CREATE, school=school))
             continue
-        current = page if not page.has_unpublished_changes else _latest(page)
-        changed = _changed_fields(current, school)
-        if changed:
-            plan.changes.append(
-                PlannedChange(Change.UPDATE, school=school, page=page, changed_fields=changed)
-            )
-        else:
+        planned = _plan_update(page, school)
+        if planned is None:
             plan.unchanged += 1
+        else:
+            plan.changes.append(planned)
     for closed in gias.closed:
         page = pages.get(closed.urn)
         if page is None:
@@ -788,6 +790,24 @@ def plan_import(gias: GiasFile) -> ImportPlan:
         else:
             plan.unchanged += 1
     return plan
+
+
+def _plan_update(page: SchoolPage, school: GiasSchool) -> PlannedChange | None:
+    """What to update on an existing page: its live version, its draft, or nothing."""
+    draft = _latest(page) if page.has_unpublished_changes else None
+    live_fields = _changed_fields(page, school) if page.live else ()
+    draft_fields = _changed_fields(draft or page, school) if draft or not page.live else ()
+    if not (live_fields or draft_fields):
+        return None
+    changed = tuple(dict.fromkeys((*live_fields, *draft_fields)))
+    return PlannedChange(
+        Change.UPDATE,
+        school=school,
+        page=page,
+        draft=draft,
+        changed_fields=changed,
+        live_changed=bool(live_fields),
+    )
 
 
 def _latest(page: SchoolPage) -> SchoolPage:
@@ -892,8 +912,7 @@ def apply_plan(
                 assert planned.school is not None and parent is not None
                 _create(parent, planned.school, needs, slugs)
             elif planned.change == Change.UPDATE:
-                assert planned.school is not None and planned.page is not None
-                _update(planned.page, planned.school, needs, planned.changed_fields)
+                _update(planned, needs)
             else:
                 assert planned.closed is not None and planned.page is not None
                 _unpublish(planned.page, planned.closed)
@@ -937,26 +956,22 @@ def _free_slug(school: GiasSchool, slugs: set[str]) -> str:
     return slug
 
 
-def _update(
-    page: SchoolPage,
-    school: GiasSchool,
-    needs: dict[str, NeedArea],
-    changed_fields: tuple[str, ...],
-) -> None:
-    comment = "Updated from GIAS: " + ", ".join(_label(name) for name in changed_fields) + "."
-    draft = _latest(page) if page.has_unpublished_changes else None
-    if page.live:
+def _update(planned: PlannedChange, needs: dict[str, NeedArea]) -> None:
+    page, school, draft = planned.page, planned.school, planned.draft
+    assert page is not None and school is not None
+    if page.live and planned.live_changed:
         _apply_facts(page, school, needs)
         page.save_revision(clean=False).publish(log_action=False)
-        if draft is not None:
-            # Keep the editors' unpublished draft as the latest version, with GIAS's facts.
-            _apply_facts(draft, school, needs)
-            draft.save_revision(clean=False)
-    else:
+    if not page.live:
         # Never publish a page the council has taken down: update its latest version only.
         target = draft or page
         _apply_facts(target, school, needs)
         target.save_revision(clean=False)
+    elif draft is not None:
+        # The editors' draft stays the latest version, with GIAS's facts in it too.
+        _apply_facts(draft, school, needs)
+        draft.save_revision(clean=False)
+    comment = "Updated from GIAS: " + ", ".join(map(_label, planned.changed_fields)) + "."
     log(instance=page, action=LOG_UPDATED, data={"comment": comment})
 
 

@@ -1,5 +1,9 @@
 """Registers the council's vocabularies and report questions as snippets in the admin."""
 
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -61,3 +65,17 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+
+
+@hooks.register("before_delete_snippet")
+def keep_statutory_questions(request: HttpRequest, instances: list[object]) -> HttpResponse | None:
+    """Refuse to delete a statutory question: every report must answer it by law."""
+    statutory = [i for i in instances if isinstance(i, ReportQuestion) and i.is_statutory]
+    if not statutory:
+        return None
+    messages.error(
+        request,
+        "Statutory questions cannot be deleted: the SEND Regulations 2014 require every "
+        "report to answer them. You can reword the question and its guidance instead.",
+    )
+    return redirect(ReportQuestion.snippet_viewset.get_url_name("list"))

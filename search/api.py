@@ -209,8 +209,6 @@ class DirectoryAPIView(APIView):
         ],
     )
     def get(self, request: Request) -> Response:
-        if request.query_params.get("page_size") == "7":
-            raise ValueError("boom")
         site = Site.find_for_request(request)
         root = site.root_page if site else None
         listing, parsed = find_schools(

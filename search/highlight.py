@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from html import unescape
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.rich_text import get_text_for_indexing
 
 from .text import Concept
 
 EXTRACT_LENGTH = 220
 LEAD_IN = 70
 _SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]*>")
 _SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)")
 
 
@@ -47,8 +48,12 @@ def highlight_pattern(concepts: Iterable[Concept]) -> re.Pattern[str] | None:
 
 
 def plain_text(html: str) -> str:
-    """Rich text as one line of plain text."""
-    return _SPACE.sub(" ", get_text_for_indexing(html)).strip()
+    """Rich text as one line of plain text.
+
+    A regular expression rather than an HTML parser (as ``get_text_for_indexing``
+    uses): Wagtail's rich text is well-formed, and this runs on every result shown.
+    """
+    return _SPACE.sub(" ", unescape(_TAG.sub(" ", html))).strip()
 
 
 def make_extract(text: str, pattern: re.Pattern[str] | None) -> SafeString | None:

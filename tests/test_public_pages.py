@@ -75,7 +75,7 @@ def test_school_page_shows_key_facts_and_sections_in_plain_english(
 ) -> None:
     html = client.get(full_school.url).content.decode()
 
-    assert "<h1 class=\"govuk-heading-xl\">West Heslerton Primary</h1>" in html
+    assert '<h1 class="govuk-heading-xl">West Heslerton Primary</h1>' in html
     assert "Mrs Rachel Wells" in html
     assert 'href="mailto:senco@westheslerton.example"' in html
     assert 'href="tel:01944728277"' in html
@@ -110,9 +110,7 @@ def test_an_overdue_report_is_flagged(client: Client, full_school: SchoolPage) -
     assert "It was due for review on 3 March 2027" in html
 
 
-def test_a_draft_change_is_not_shown_to_the_public(
-    client: Client, full_school: SchoolPage
-) -> None:
+def test_a_draft_change_is_not_shown_to_the_public(client: Client, full_school: SchoolPage) -> None:
     full_school.complaints = "<p>Draft wording not yet approved.</p>"
     full_school.save_revision()
 

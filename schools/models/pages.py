@@ -192,9 +192,7 @@ class SchoolPage(Page):
     accessibility_features = ParentalManyToManyField(
         AccessibilityFeature, blank=True, related_name="schools"
     )
-    outreach_services = ParentalManyToManyField(
-        OutreachService, blank=True, related_name="schools"
-    )
+    outreach_services = ParentalManyToManyField(OutreachService, blank=True, related_name="schools")
 
     # The report: one part per statutory item (keys from schools.checklist)
     kinds_of_need = _report_field("kinds_of_need")
@@ -270,9 +268,7 @@ class SchoolPage(Page):
     ]
     facet_panels = [
         FieldPanel("needs", widget=forms.CheckboxSelectMultiple),
-        FieldPanel(
-            "accessibility_features", widget=forms.CheckboxSelectMultiple
-        ),
+        FieldPanel("accessibility_features", widget=forms.CheckboxSelectMultiple),
         FieldPanel("outreach_services", widget=forms.CheckboxSelectMultiple),
         InlinePanel("specialist_provisions", heading="Specialist provision", label="provision"),
     ]
@@ -323,9 +319,7 @@ class SchoolPage(Page):
 
     def report_sections(self) -> list[ReportSection]:
         """The statutory parts in checklist order, with the council's current headings."""
-        headings = dict(
-            ReportQuestion.objects.statutory().values_list("key", "heading")
-        )
+        headings = dict(ReportQuestion.objects.statutory().values_list("key", "heading"))
         sections = []
         for item in STATUTORY_ITEMS:
             heading = headings.get(item.key, item.heading)

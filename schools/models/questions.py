@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel
 
@@ -63,3 +64,12 @@ class ReportQuestion(models.Model):
 
     def __str__(self) -> str:
         return self.heading
+
+    def clean(self) -> None:
+        super().clean()
+        if self.pk and self.is_statutory:
+            original_key = type(self).objects.filter(pk=self.pk).values_list("key", flat=True)
+            if original_key and original_key[0] != self.key:
+                raise ValidationError(
+                    {"key": "The key of a statutory question is fixed; imports and exports use it."}
+                )

@@ -45,6 +45,11 @@ def write(tmp_path: Path, rows: list[dict[str, str]], **options: object) -> Path
     return path
 
 
+def publish_page(page: SchoolPage) -> SchoolPage:
+    page.save_revision().publish()
+    return SchoolPage.objects.get(pk=page.pk)
+
+
 def school(urn: str) -> SchoolPage:
     return SchoolPage.objects.get(urn=urn)
 
@@ -278,6 +283,23 @@ def test_an_editors_unpublished_draft_is_kept(schools_index: SchoolIndexPage) ->
     assert latest.identification == "<p>Draft answer, not yet published.</p>"
     assert latest.title == "West Example Primary School"
     assert page.has_unpublished_changes
+
+
+def test_a_live_page_behind_on_gias_is_updated_even_if_the_draft_is_not(
+    schools_index: SchoolIndexPage,
+) -> None:
+    page = publish_page(SchoolPageFactory(parent=schools_index, urn="990001", title="Old name"))
+    draft = school("990001")
+    draft.title = "West Example Primary School"
+    draft.identification = "<p>Draft answer.</p>"
+    draft.save_revision()
+
+    run(FIXTURE, "--la", "815")
+
+    page = school("990001")
+    assert page.title == "West Example Primary School"
+    assert page.get_latest_revision_as_object().identification == "<p>Draft answer.</p>"
+    assert "0 created, 0 updated, 5 unchanged" in run(FIXTURE, "--la", "815")
 
 
 def test_a_bad_file_writes_nothing_and_names_every_problem(

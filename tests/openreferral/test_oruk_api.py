@@ -189,6 +189,9 @@ def test_modified_after(client: Client, three_schools: dict[str, SchoolPage]) ->
         "Birch Academy",
         "Cedar Infant School",
     ]
+    # A "+01:00" typed into a URL unencoded arrives as " 01:00"; it still works.
+    unencoded = since.replace("Z", "+00:00")
+    assert get(client, f"/services?modified_after={unencoded}")["total_items"] == 2
 
 
 def test_pages_of_results(client: Client, three_schools: dict[str, SchoolPage]) -> None:
@@ -248,6 +251,8 @@ def test_taxonomies_and_their_terms(client: Client, db: None) -> None:
         ("/services", {"taxonomy_id": "1"}, "taxonomy_id"),
         ("/services", {"organization_id": "121404"}, "organization_id"),
         ("/services", {"modified_after": "yesterday"}, "modified_after"),
+        ("/services", {"modified_after": "9999-12-31T23:59:59-14:00"}, "modified_after"),
+        ("/services", {"page": "1e3"}, "page"),
         ("/services", {"full": "maybe"}, "full"),
         ("/services", {"format": "xml"}, "format"),
         ("/services", {"search": "x" * 300}, "search"),
@@ -308,7 +313,8 @@ def test_listing_services_takes_a_fixed_number_of_queries(
             )
         )
 
-    with django_assert_max_num_queries(15):
+    # One query per kind of related record, however many schools: no query per school.
+    with django_assert_max_num_queries(16):
         body = get(client, "/services", full="true")
 
     assert body["total_items"] == 12

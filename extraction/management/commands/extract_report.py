@@ -35,4 +35,5 @@ class Command(BaseCommand):
             result = extract_file(file)
         except UnreadableDocument as error:
             raise CommandError(str(error), returncode=UNREADABLE_EXIT_STATUS) from None
-        self.stdout.write(json.dumps(result.as_contract(), ensure_ascii=False))
+        # ASCII escapes keep the output valid whatever encoding the terminal or pipe uses.
+        self.stdout.write(json.dumps(result.as_contract()))

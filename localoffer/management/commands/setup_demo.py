@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from localoffer import demo
+from localoffer.services import ensure_accessibility_statement
 from moderation.selectors import longest_unreviewed_school
 from moderation.services import create_demo_roles
 
@@ -11,6 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         demo.configure_demo_settings()
         demo.load_demo_schools()
+        ensure_accessibility_statement()
         logins = [demo.ensure_dev_admin()]
         # A council moderator, and an editor of the most overdue school (to show the review).
         if school := longest_unreviewed_school():

@@ -1,0 +1,293 @@
+"""Times the school directory on N generated schools through the real page view.
+
+    .venv/bin/python bench/directory_benchmark.py [--schools 5000] [--rounds 20]
+                                                  [--database FILE] [--api]
+
+It builds a scratch SQLite database (``--database``, default a new temporary file; an
+existing file that already holds ``--schools`` schools is reused), migrates it and
+creates that many live school pages under the schools index, with realistic names,
+phases, needs, accessibility, services, specialist provision and report text about
+4 KB long. Pages are created through Wagtail's tree API (``add_child``), so they are
+real live ``SchoolPage`` rows; the search index is then built in bulk with
+``wagtail_update_index``. No revisions are stored, which the directory does not read.
+
+It then runs a fixed mix of directory searches through the Django test client against
+the directory page (and with ``--api`` the JSON API too): text only, filters only,
+both, and deep pages. Each search runs once to warm up and then ``--rounds`` times. It
+prints the median and 95th percentile latency per kind and overall, and the SQL
+queries per request (which must not vary). Targets (issue 4): at most 10 queries per
+request, 95th percentile under 150 ms at 5,000 schools on two cores.
+Figures go in docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--schools", type=int, default=5000)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--database", type=Path, help="SQLite file to build or reuse.")
+    parser.add_argument("--api", action="store_true", help="Also time the JSON API.")
+    parser.add_argument("--seed", type=int, default=4)
+    return parser.parse_args()
+
+
+ARGS = _arguments()
+DATABASE = ARGS.database or Path(tempfile.mkdtemp(prefix="directory-bench-")) / "bench.sqlite3"
+os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE.resolve()}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "localoffer.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.db.models.signals import post_delete, post_save  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from modelsearch.signal_handlers import (  # noqa: E402
+    post_delete_signal_handler,
+    post_save_signal_handler,
+)
+
+from schools.factories import school_index  # noqa: E402
+from schools.models import (  # noqa: E402
+    AccessibilityFeature,
+    NeedArea,
+    OutreachService,
+    SchoolPage,
+    SpecialistProvision,
+)
+from search.services import ensure_directory_page  # noqa: E402
+
+PLACES = """Malton Pickering Whitby Scarborough Thirsk Ripon Harrogate Knaresborough Selby
+Tadcaster Skipton Settle Northallerton Bedale Richmond Catterick Stokesley Helmsley
+Kirkbymoorside Filey Norton Easingwold Boroughbridge Masham Leyburn Hawes Sherburn
+Ampleforth Hovingham Sledmere Heslerton Rillington Thornton Sinnington Lastingham
+Goathland Sleights Robin Hood's Bay Staithes Danby Castleton Glaisdale Egton Lythe
+Sandsend Hinderwell Loftus Brotton Guisborough Great Ayton Swainby Osmotherley""".split()
+PATRONS = ["St Mary's", "St John's", "St Peter's", "All Saints", "Holy Trinity",
+           "St Hilda's", "Christ Church", "St Oswald's", "Sacred Heart", "St Wilfrid's", ""]
+PHASES = [("primary", 60, "Primary School"), ("secondary", 15, "High School"),
+          ("infant", 7, "Infant School"), ("junior", 6, "Junior School"),
+          ("nursery", 3, "Nursery School"), ("special", 4, "Special School"),
+          ("all-through", 2, "Academy"), ("16-19", 1, "Sixth Form College"),
+          ("alternative-provision", 1, "Learning Centre"), ("middle", 1, "Middle School")]
+TYPES = ["community", "voluntary-controlled", "voluntary-aided", "academy", "foundation",
+         "free-school", ""]
+NEED_ODDS = {"SLCN": 0.6, "ASD": 0.6, "SPLD": 0.55, "MLD": 0.5, "SEMH": 0.55, "HI": 0.2,
+             "VI": 0.15, "PD": 0.25, "SLD": 0.1, "PMLD": 0.05, "MSI": 0.05, "OTH": 0.05}
+SENTENCES = {
+    "ASD": "We support autistic pupils with visual timetables, a quiet base and social stories.",
+    "SPLD": "Pupils with dyslexia get structured phonics, coloured overlays and extra time.",
+    "SLCN": "Our speech and language work includes Talk Boost groups and signing.",
+    "SEMH": "A trained ELSA helps pupils with anxiety, and we run nurture groups.",
+    "HI": "Teachers use a soundfield system and radio aids for deaf pupils.",
+    "VI": "Resources are enlarged and a specialist teacher advises on sight loss.",
+    "PD": "The site has ramps, and staff are trained in moving and handling.",
+    "MLD": "Small-group teaching and precision teaching help pupils who learn more slowly.",
+}
+GENERAL = [
+    "We meet parents each term to agree outcomes and review progress together.",
+    "The SENCO works with class teachers to plan adjustments for each child.",
+    "Pupils are listened to through pupil voice meetings and one-page profiles.",
+    "We follow the graduated approach of assess, plan, do and review.",
+    "Staff have training in attachment, trauma-informed practice and restorative approaches.",
+    "Transitions are planned with extra visits, photo books and meetings with the next school.",
+    "Clubs and trips are open to every pupil, with risk assessments and extra adults.",
+    "We work with the educational psychologist, the school nurse and the early help team.",
+    "Complaints go first to the class teacher, then the SENCO, then the head teacher.",
+    "Our accessibility plan is reviewed every three years by the governors.",
+    "Children looked after by the council have a personal education plan.",
+    "The Local Offer lists the services families can use across the county.",
+]
+
+
+def _report(rng: random.Random, needs: list[str]) -> dict[str, str]:
+    keys = ["kinds_of_need", "identification", "consulting_parents", "consulting_pupils",
+            "assessing_progress", "transitions", "teaching_approach", "adaptations",
+            "staff_expertise", "equipment_facilities", "evaluating_effectiveness",
+            "inclusion_activities", "emotional_social", "other_bodies", "complaints",
+            "looked_after_children", "local_offer", "accessibility"]
+    report = {}
+    for key in rng.sample(keys, rng.randint(11, len(keys))):
+        sentences = rng.sample(GENERAL, rng.randint(3, 6))
+        sentences += [SENTENCES[n] for n in needs if n in SENTENCES and rng.random() < 0.4]
+        rng.shuffle(sentences)
+        report[key] = "".join(f"<p>{s}</p>" for s in sentences)
+    return report
+
+
+def generate(count: int, seed: int) -> None:
+    """Create ``count`` live school pages with facets and text, then index them."""
+    rng = random.Random(seed)
+    index = school_index()
+    ensure_directory_page(index)
+    needs = {n.code: n.pk for n in NeedArea.objects.all()}
+    features = list(AccessibilityFeature.objects.values_list("pk", flat=True))
+    services = list(OutreachService.objects.values_list("pk", flat=True))
+    through_needs, through_features, through_services, provisions = [], [], [], []
+    post_save.disconnect(post_save_signal_handler, sender=SchoolPage)
+    post_delete.disconnect(post_delete_signal_handler, sender=SchoolPage)
+    started = time.perf_counter()
+    with transaction.atomic():
+        for number in range(count):
+            phase, _weight, suffix = rng.choices(PHASES, weights=[p[1] for p in PHASES])[0]
+            place = rng.choice(PLACES)
+            name = " ".join(part for part in (rng.choice(PATRONS), place, suffix) if part)
+            chosen = [code for code, odds in NEED_ODDS.items() if rng.random() < odds]
+            reviewed = None
+            if rng.random() > 0.1:
+                reviewed = django.utils.timezone.localdate() - django.utils.timezone.timedelta(
+                    days=rng.randint(0, 1100)
+                )
+            page = SchoolPage(
+                title=name,
+                slug=f"school-{number}",
+                urn=f"{100000 + number:06d}",
+                phase=phase,
+                establishment_type=rng.choice(TYPES),
+                town=place,
+                last_reviewed=reviewed,
+                live=True,
+                **_report(rng, chosen),
+            )
+            index.add_child(instance=page)
+            through_needs += [(page.pk, needs[code]) for code in chosen]
+            through_features += [(page.pk, f) for f in rng.sample(features, rng.randint(0, 8))]
+            through_services += [(page.pk, s) for s in rng.sample(services, rng.randint(2, 12))]
+            if rng.random() < 0.1:
+                provisions.append(
+                    SpecialistProvision(page_id=page.pk, kind=rng.choice(
+                        ["resourced-provision", "sen-unit", "enhanced-mainstream"]))
+                )
+            if number % 1000 == 999:
+                print(f"  {number + 1} pages ({time.perf_counter() - started:.0f} s)")
+        SchoolPage.needs.through.objects.bulk_create(
+            SchoolPage.needs.through(schoolpage_id=s, needarea_id=n) for s, n in through_needs
+        )
+        SchoolPage.accessibility_features.through.objects.bulk_create(
+            SchoolPage.accessibility_features.through(schoolpage_id=s, accessibilityfeature_id=f)
+            for s, f in through_features
+        )
+        SchoolPage.outreach_services.through.objects.bulk_create(
+            SchoolPage.outreach_services.through(schoolpage_id=s, outreachservice_id=o)
+            for s, o in through_services
+        )
+        SpecialistProvision.objects.bulk_create(provisions)
+    post_save.connect(post_save_signal_handler, sender=SchoolPage)
+    post_delete.connect(post_delete_signal_handler, sender=SchoolPage)
+    print(f"  created in {time.perf_counter() - started:.0f} s; building the search index")
+    call_command("wagtail_update_index", verbosity=0)
+
+
+MIX: dict[str, list[dict[str, object]]] = {
+    "text only": [
+        {"q": "autism"},
+        {"q": "dyslexia"},
+        {"q": "wheelchair"},
+        {"q": "speech therapy"},
+        {"q": "Pickering"},
+        {"q": "autisim"},
+        {"q": "nurture groups anxiety"},
+    ],
+    "filters only": [
+        {},
+        {"need": "ASD", "phase": "primary"},
+        {"accessibility": ["step-free-access", "lift"]},
+        {"outreach": "speech-and-language-therapy", "need": ["HI", "VI"]},
+        {"phase": "secondary", "type": "academy", "provision": "resourced-provision"},
+        {"need": "ASD", "phase": "primary", "accessibility": ["step-free-access", "lift"],
+         "outreach": "speech-and-language-therapy"},
+    ],
+    "text and filters": [
+        {"q": "autism", "phase": "primary", "accessibility": "step-free-access"},
+        {"q": "speech therapy", "need": "SLCN"},
+        {"q": "wheelchair lift", "phase": "primary", "need": "ASD",
+         "outreach": "speech-and-language-therapy"},
+        {"q": "quiet base", "sort": "name", "need": "ASD"},
+    ],
+    "deep page": [
+        {"page": 200},
+        {"phase": "primary", "page": 100},
+        {"q": "parents", "page": 150},
+    ],
+}
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def run(client: Client, url: str, rounds: int) -> dict[str, tuple[list[float], set[int]]]:
+    results: dict[str, tuple[list[float], set[int]]] = {}
+    for kind, searches in MIX.items():
+        timings: list[float] = []
+        queries: set[int] = set()
+        for params in searches:
+            assert client.get(url, params).status_code == 200  # warm up
+            for _round in range(rounds):
+                with CaptureQueriesContext(connection) as context:
+                    started = time.perf_counter()
+                    response = client.get(url, params)
+                    timings.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, (url, params)
+                queries.add(len(context))
+        results[kind] = (timings, queries)
+    return results
+
+
+def report(title: str, results: dict[str, tuple[list[float], set[int]]]) -> None:
+    print(f"\n{title}")
+    print(f"  {'kind':<18}{'requests':>9}{'median ms':>11}{'p95 ms':>9}{'max ms':>9}  queries")
+    everything: list[float] = []
+    all_queries: set[int] = set()
+    for kind, (timings, queries) in results.items():
+        everything += timings
+        all_queries |= queries
+        print(
+            f"  {kind:<18}{len(timings):>9}{statistics.median(timings):>11.1f}"
+            f"{_percentile(timings, 0.95):>9.1f}{max(timings):>9.1f}  "
+            f"{'-'.join(str(q) for q in sorted({min(queries), max(queries)}))}"
+        )
+    print(
+        f"  {'all':<18}{len(everything):>9}{statistics.median(everything):>11.1f}"
+        f"{_percentile(everything, 0.95):>9.1f}{max(everything):>9.1f}  "
+        f"{'-'.join(str(q) for q in sorted({min(all_queries), max(all_queries)}))}"
+    )
+
+
+def main() -> None:
+    print(f"Database: {DATABASE}")
+    call_command("migrate", verbosity=0)
+    existing = SchoolPage.objects.live().count()
+    if existing != ARGS.schools:
+        if existing:
+            sys.exit(f"{DATABASE} holds {existing} schools, not {ARGS.schools}; use a new file")
+        print(f"Generating {ARGS.schools} schools")
+        generate(ARGS.schools, ARGS.seed)
+    directory = ensure_directory_page(school_index())
+    client = Client()
+    print(f"{ARGS.schools} live schools; {os.cpu_count()} CPUs; {ARGS.rounds} rounds per search")
+    report(f"Directory page {directory.url}", run(client, directory.url, ARGS.rounds))
+    if ARGS.api:
+        report("JSON API /api/v1/directory/", run(client, "/api/v1/directory/", ARGS.rounds))
+
+
+if __name__ == "__main__":
+    main()
