@@ -105,9 +105,7 @@ class AccessibilityStatementPage(Page):
         "what we're doing to improve accessibility",
         default=statement_wording.improvements,
     )
-    prepared_on = models.DateField(
-        "statement prepared on", default=datetime.date.today
-    )
+    prepared_on = models.DateField("statement prepared on", default=datetime.date.today)
     reviewed_on = models.DateField("statement last reviewed on", null=True, blank=True)
     tested_on = models.DateField("website last tested on", null=True, blank=True)
     tested_by = models.CharField(

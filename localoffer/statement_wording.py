@@ -26,7 +26,7 @@ def usage() -> str:
         "versions of JAWS, NVDA and VoiceOver)</li>"
         "<li>use the website without JavaScript</li>"
         "</ul>"
-        "<p>We’ve also made the website text as simple as possible to understand.</p>"
+        "<p>We\u2019ve also made the website text as simple as possible to understand.</p>"
         '<p><a href="https://mcmw.abilitynet.org.uk/">AbilityNet</a> has advice on making '
         "your device easier to use if you have a disability.</p>"
     )
@@ -39,7 +39,7 @@ def how_accessible() -> str:
         "<ul>"
         "<li>some documents that schools attach to their reports, such as PDF policies, "
         "are not fully accessible to screen reader software</li>"
-        "<li>links to schools’ own websites take you to websites we do not run, which may "
+        "<li>links to schools\u2019 own websites take you to websites we do not run, which may "
         "not be fully accessible</li>"
         "</ul>"
     )
@@ -61,10 +61,10 @@ def out_of_scope() -> str:
     """Content the regulations do not require the council to fix."""
     return (
         "<p><b>PDFs and other documents.</b> The accessibility regulations do not require "
-        "us to fix PDFs or other documents published before 23 September 2018 if they’re "
+        "us to fix PDFs or other documents published before 23 September 2018 if they\u2019re "
         "not essential to providing our services.</p>"
-        "<p><b>Schools’ own websites.</b> School pages link to each school’s own website. "
-        "Those websites are run by the schools, not by us.</p>"
+        "<p><b>Schools\u2019 own websites.</b> School pages link to each school\u2019s own "
+        "website. Those websites are run by the schools, not by us.</p>"
     )
 
 
@@ -82,7 +82,7 @@ def test_approach() -> str:
     """How the sample of pages was chosen and tested."""
     return (
         "<p>We tested every type of public page: the home page, the list of schools, each "
-        "school’s report page, the school search with and without filters, the error pages, "
+        "school\u2019s report page, the school search with and without filters, the error pages, "
         "this statement and the sign-in page for school staff. Each was checked with the "
         "axe-core accessibility checker against WCAG 2.2 A and AA, with a keyboard only, at "
         "320 pixels wide and as printed.</p>"

@@ -234,6 +234,7 @@ def ensure_council_setup() -> CouncilSetup:
     moderators.permissions.add(
         _access_admin(),
         _permission("moderation", "view_school_report_status"),
+        _permission("schools", "set_review_date"),
         *_model_permissions(VOCABULARY_MODELS, ("add", "change", "delete", "view")),
         *_model_permissions((LocalOfferSettings,), ("change", "view")),
     )

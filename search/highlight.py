@@ -89,3 +89,25 @@ def make_extract(text: str, pattern: re.Pattern[str] | None) -> SafeString | Non
     if end < len(text):
         pieces.append(" \u2026")
     return mark_safe("".join(pieces))  # every piece above is escaped
+
+
+def extract_from_html(html: str, pattern: re.Pattern[str] | None) -> SafeString | None:
+    """``make_extract`` for rich text, converting only the part around the first match.
+
+    Reports run to many kilobytes; the extract needs a few hundred characters.
+    """
+    if pattern is None or not html:
+        return None
+    first = pattern.search(html)
+    if first is not None:
+        window = html[max(0, first.start() - 4 * LEAD_IN) : first.end() + 4 * EXTRACT_LENGTH]
+        # Drop a tag cut in half at either end of the window.
+        if window.find(">") < window.find("<") or "<" not in window:
+            window = window[window.find(">") + 1 :]
+        if window.rfind("<") > window.rfind(">"):
+            window = window[: window.rfind("<")]
+        extract = make_extract(plain_text(window), pattern)
+        if extract is not None:
+            return extract
+    # The words may only match once entities are decoded ("&#x27;").
+    return make_extract(plain_text(html), pattern)

@@ -158,6 +158,19 @@ class DirectoryParams(serializers.Serializer):
                 (term.value, term.label) for term in vocabulary.options(name)
             ]
 
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        # DRF reads "?sort=" from a query string as "not given"; forms send that, but
+        # the API says what it accepts, and "" is not one of those values.
+        if not self.lenient and hasattr(data, "get"):
+            empty = {
+                name: ["Leave this parameter out for the default, or give a value."]
+                for name in ("sort", "page", "page_size")
+                if name in data and data.get(name) == ""
+            }
+            if empty:
+                raise serializers.ValidationError(empty)
+        return super().to_internal_value(data)
+
 
 @dataclass
 class ParsedSearch:
@@ -213,6 +226,7 @@ def parse_search(
         page=values["page"],
         page_size=page_size or values["page_size"],
         scope_path=scope_path,
+        vocabulary=vocabulary,
     )
     params: dict[str, Any] = {"q": text} if text else {}
     params.update({name: sorted(selected) for name, selected in filters.items()})

@@ -17,6 +17,7 @@ from .params import ParsedSearch, parse_search
 from .vocabulary import Group, Term, Vocabulary
 
 _COLUMNS = (
+    "pk",
     "kind",
     "value",
     "label",
@@ -68,11 +69,11 @@ def load_vocabulary() -> Vocabulary:
     )
     parts = [qs.order_by().values_list(*_COLUMNS) for qs in (needs, features, services, areas)]
     rows = parts[0].union(*parts[1:], all=True)
-    rows = sorted(rows, key=lambda row: (row[4], row[2].casefold()))
+    rows = sorted(rows, key=lambda row: (row[5], row[3].casefold()))
 
     groups: dict[str, tuple[int, Group]] = {}
     terms: list[Term] = []
-    for kind, value, label, synonyms, _order, group_slug, group_label, group_order in rows:
+    for pk, kind, value, label, synonyms, _order, group_slug, group_label, group_order in rows:
         if group_slug and group_slug not in groups:
             groups[group_slug] = (group_order or 0, Group(group_slug, group_label))
         if kind == "group":
@@ -84,6 +85,7 @@ def load_vocabulary() -> Vocabulary:
                 label=label,
                 synonyms=tuple(_split_synonyms(synonyms)),
                 group=group_slug or (v.OTHER_GROUP if kind == v.NEED else ""),
+                pk=pk,
             )
         )
     ordered_groups = [group for _order, group in sorted(groups.values(), key=lambda g: g[0])]

@@ -58,6 +58,8 @@ class Term:
     label: str
     synonyms: tuple[str, ...] = ()
     group: str = ""
+    # The database id of a council vocabulary term (None for the fixed choices).
+    pk: int | None = None
 
     @cached_property
     def search_phrases(self) -> tuple[tuple[str, ...], ...]:
@@ -110,6 +112,10 @@ class Vocabulary:
     def get(self, facet: str, value: str) -> Term | None:
         """The option with this value, or None."""
         return self._lookup[facet].get(value.casefold())
+
+    def values_by_pk(self, facet: str) -> dict[int, str]:
+        """Database id -> value, for the council vocabularies."""
+        return {term.pk: term.value for term in self._by_facet[facet] if term.pk is not None}
 
     @cached_property
     def _lookup(self) -> dict[str, dict[str, Term]]:

@@ -54,6 +54,9 @@ class Environment:
     )
     database_url: str = field(default_factory=lambda: env_str("DATABASE_URL"))
     elasticsearch_url: str = field(default_factory=lambda: env_str("ELASTICSEARCH_URL"))
+    elasticsearch_index: str = field(
+        default_factory=lambda: env_str("ELASTICSEARCH_INDEX", "localoffer-schools")
+    )
     admin_base_url: str = field(
         default_factory=lambda: env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
     )

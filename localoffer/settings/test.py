@@ -9,5 +9,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The suite runs the directory on the database even when ELASTICSEARCH_URL is set; the
+# Elasticsearch tests switch to it themselves, each on an index of its own.
+LOCALOFFER_DIRECTORY_BACKEND = "search.backends.database.DatabaseBackend"
+LOCALOFFER_ELASTICSEARCH_INDEX = "localoffer-test-unused"
 if not ENV.database_url:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}

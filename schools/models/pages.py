@@ -247,7 +247,8 @@ class SchoolPage(Page):
             ],
             heading="People parents can contact",
         ),
-        FieldPanel("last_reviewed"),
+        # Approval through moderation sets the review date; only the council may set it by hand.
+        FieldPanel("last_reviewed", permission="schools.set_review_date"),
     ]
     report_panels = [
         ComplianceChecklistPanel(heading="Statutory checklist"),
@@ -290,6 +291,7 @@ class SchoolPage(Page):
 
     class Meta:
         verbose_name = "school"
+        permissions = [("set_review_date", "Can set a school report's review date by hand")]
 
     def clean(self) -> None:
         super().clean()

@@ -97,8 +97,8 @@ class NeedArea(VocabularyTerm):
         verbose_name_plural = "types of need"
 
 
-class AccessibilityFeature(VocabularyTerm):
-    """A physical or sensory accessibility feature of a school site."""
+class SluggedTerm(VocabularyTerm):
+    """A vocabulary term identified by a slug in web addresses, imports and the API."""
 
     slug = models.SlugField(unique=True, help_text="Used in web addresses and the API.")
 
@@ -110,21 +110,19 @@ class AccessibilityFeature(VocabularyTerm):
     ]
 
     class Meta(VocabularyTerm.Meta):
+        abstract = True
+
+
+class AccessibilityFeature(SluggedTerm):
+    """A physical or sensory accessibility feature of a school site."""
+
+    class Meta(SluggedTerm.Meta):
         verbose_name = "accessibility feature"
 
 
-class OutreachService(VocabularyTerm):
+class OutreachService(SluggedTerm):
     """A specialist or outreach service a school works with or provides."""
 
-    slug = models.SlugField(unique=True, help_text="Used in web addresses and the API.")
-
-    panels = [
-        FieldPanel("label"),
-        FieldPanel("slug"),
-        FieldPanel("synonyms"),
-        FieldPanel("description"),
-    ]
-
-    class Meta(VocabularyTerm.Meta):
+    class Meta(SluggedTerm.Meta):
         verbose_name = "outreach or specialist service"
         verbose_name_plural = "outreach and specialist services"

@@ -29,6 +29,7 @@ from typing import Protocol, runtime_checkable
 from django.utils.safestring import SafeString
 
 from ..text import Concept
+from ..vocabulary import Vocabulary
 
 
 class Sort(StrEnum):
@@ -47,6 +48,8 @@ class DirectoryQuery:
     page_size: int = 20
     # Only schools whose tree path starts with this (the schools index, or the site root).
     scope_path: str = ""
+    # The vocabulary the search was read with (labels, ids); backends may use it.
+    vocabulary: Vocabulary | None = field(default=None, compare=False, repr=False)
 
     def selected(self, facet: str) -> frozenset[str]:
         return self.filters.get(facet, frozenset())

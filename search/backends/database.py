@@ -14,6 +14,7 @@ page. The report text is only fetched for the rows on the page, for the extracts
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -24,6 +25,7 @@ from django.db.models import (
     Aggregate,
     BooleanField,
     Case,
+    CharField,
     Exists,
     ExpressionWrapper,
     F,
@@ -36,9 +38,10 @@ from django.db.models import (
     TextField,
     Value,
     When,
+    Window,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Length, Lower, Substr
+from django.db.models.functions import Cast, Length, Lower, RowNumber, Substr
 from wagtail.models import PageViewRestriction
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase
@@ -48,8 +51,9 @@ from schools.checklist import TEXT_ITEM_KEYS
 from schools.models import SchoolPage, SpecialistProvision
 
 from .. import vocabulary as v
-from ..highlight import highlight_pattern, make_extract, plain_text
+from ..highlight import extract_from_html, highlight_pattern
 from ..text import Concept
+from ..vocabulary import Vocabulary
 from .base import DirectoryQuery, DirectoryResult, SchoolHit, Sort
 
 WAGTAIL_DATABASE_SEARCH = "wagtail.search.backends.database"
@@ -59,7 +63,6 @@ WAGTAIL_DATABASE_SEARCH = "wagtail.search.backends.database"
 TAG_WEIGHT = 4
 TITLE_WEIGHT = 2
 TEXT_WEIGHT = 1
-MAX_TITLE_PHRASES = 12
 
 _NEEDS = SchoolPage.needs.through
 _ACCESSIBILITY = SchoolPage.accessibility_features.through
@@ -90,17 +93,6 @@ class FlatSum(Func):
     template = "(%(expressions)s)"
     arg_joiner = " + "
     output_field = IntegerField()
-
-
-class FlatConcat(Func):
-    """Concatenate text columns, NULL as empty, without nesting (unlike ``Concat``)."""
-
-    template = "(%(expressions)s)"
-    arg_joiner = " || "
-    output_field = TextField()
-
-    def __init__(self, *expressions: Any) -> None:
-        super().__init__(*(Coalesce(e, Value(""), output_field=TextField()) for e in expressions))
 
 
 @cache
@@ -173,42 +165,50 @@ def facet_condition(facet: str, values: Iterable[str]) -> Q:
     raise ValueError(f"unknown filter {facet!r}")
 
 
-def _concat(queryset: QuerySet, group_by: str, value: str) -> Subquery:
+def _ids(queryset: QuerySet, group_by: str, value: str) -> Subquery:
+    # Ids, not codes: read straight from the join table's covering index.
     return Subquery(
-        queryset.order_by()
-        .values(group_by)
-        .annotate(joined=GroupConcat(value, distinct=True))
-        .values("joined"),
+        queryset.order_by().values(group_by).annotate(joined=GroupConcat(value)).values("joined"),
         output_field=TextField(),
     )
 
 
-# The compact columns every row carries, and how each multi-valued one is read.
-_MEMBERSHIP_COLUMNS = {
-    "m_need": _concat(
-        _NEEDS.objects.filter(schoolpage=OuterRef("pk")), "schoolpage", "needarea__code"
-    ),
-    "m_accessibility": _concat(
+# Each row: the school's facts, then its options as comma-separated ids (kinds for
+# specialist provision), then one flag per active filter, then report text (page only).
+_FIELDS = ("pk", "urn", "title", "url_path", "phase", "establishment_type", "town", "reviewed")
+_MEMBERSHIPS = {
+    "m_need": _ids(_NEEDS.objects.filter(schoolpage=OuterRef("pk")), "schoolpage", "needarea"),
+    "m_accessibility": _ids(
         _ACCESSIBILITY.objects.filter(schoolpage=OuterRef("pk")),
         "schoolpage",
-        "accessibilityfeature__slug",
+        "accessibilityfeature",
     ),
-    "m_outreach": _concat(
-        _OUTREACH.objects.filter(schoolpage=OuterRef("pk")), "schoolpage", "outreachservice__slug"
+    "m_outreach": _ids(
+        _OUTREACH.objects.filter(schoolpage=OuterRef("pk")), "schoolpage", "outreachservice"
     ),
-    "m_provision": _concat(SpecialistProvision.objects.filter(page=OuterRef("pk")), "page", "kind"),
+    "m_provision": _ids(SpecialistProvision.objects.filter(page=OuterRef("pk")), "page", "kind"),
 }
-_FIELDS = ("pk", "urn", "title", "url_path", "phase", "establishment_type", "town", "last_reviewed")
-
-
-def _split(joined: str | None) -> tuple[str, ...]:
-    return tuple(sorted(joined.split(","))) if joined else ()
+_PK, _URN, _TITLE, _URL_PATH, _PHASE, _TYPE, _TOWN, _REVIEWED = range(len(_FIELDS))
+_COLUMN = {
+    v.NEED: len(_FIELDS),
+    v.ACCESSIBILITY: len(_FIELDS) + 1,
+    v.OUTREACH: len(_FIELDS) + 2,
+    v.PROVISION: len(_FIELDS) + 3,
+    v.PHASE: _PHASE,
+    v.SCHOOL_TYPE: _TYPE,
+}
+_MULTI = (v.NEED, v.ACCESSIBILITY, v.OUTREACH, v.PROVISION)
 
 
 class DatabaseBackend:
     """Searches live, public school pages with the database; one SQL query per search."""
 
     def search(self, query: DirectoryQuery) -> DirectoryResult:
+        vocabulary = query.vocabulary
+        if vocabulary is None:
+            from ..selectors import load_vocabulary
+
+            vocabulary = load_vocabulary()
         schools = self._candidates(query)
         active = [facet for facet in v.FACETS if query.selected(facet)]
         flags = {
@@ -218,28 +218,33 @@ class DatabaseBackend:
             for facet in active
         }
         schools = schools.annotate(**flags)
-        if len(active) > 1:
+        order = self._ordering(query)
+        names = [*_FIELDS, *_MEMBERSHIPS, *flags]
+        if flags:
             failures = FlatSum(
                 *(Case(When(Q(**{name: True}), then=0), default=1) for name in flags)
             )
-            schools = schools.annotate(failures=failures).filter(failures__lte=1)
-
-        order = self._ordering(query)
+            schools = schools.annotate(failures=failures)
+            if len(flags) > 1:
+                schools = schools.filter(failures__lte=1)
+            # Matching schools first, in the order asked for; then the rest (for counts).
+            order = [F("failures").asc(), *order]
+            names.append("failures")
+        schools = schools.annotate(**_MEMBERSHIPS)
         needs_text = any(concept.phrases for concept in query.concepts)
-        columns = dict(_MEMBERSHIP_COLUMNS)
         if needs_text:
-            page_ids = (
-                schools.filter(**{name: True for name in flags})
-                .order_by(*order)
-                .values("pk")[query.offset : query.offset + query.page_size]
+            schools = schools.annotate(position=Window(RowNumber(), order_by=order))
+            names.append("position")
+        queryset = schools.order_by(*order).values_list(*names)
+        if needs_text:
+            rows = _fetch_with_report_text(
+                queryset, query.offset, query.offset + query.page_size, bool(flags)
             )
-            columns["report_text"] = Case(
-                When(pk__in=page_ids, then=_report_text()),
-                default=Value(""),
-                output_field=TextField(),
-            )
-        rows = list(schools.annotate(**columns).order_by(*order).values(*_FIELDS, *flags, *columns))
-        return self._result(query, rows, list(flags), needs_text)
+        else:
+            rows = _fetch(queryset)
+        first_flag = len(_FIELDS) + len(_MEMBERSHIPS)
+        flag_columns = {facet: first_flag + i for i, facet in enumerate(active)}
+        return self._result(query, vocabulary, rows, flag_columns, needs_text)
 
     def _candidates(self, query: DirectoryQuery) -> QuerySet:
         restricted = PageViewRestriction.objects.filter(
@@ -254,14 +259,18 @@ class DatabaseBackend:
             phrases = concept.fulltext_phrases()
             in_text = Q(pk__in=fulltext_matches(phrases)) if phrases else Q(pk__in=[])
             schools = schools.filter(tagged | in_text)
-            in_title = Q()
-            for phrase in phrases[:MAX_TITLE_PHRASES]:
-                in_title |= Q(title__icontains=phrase)
             score.append(Case(When(tagged, then=TAG_WEIGHT), default=0))
             if phrases:
                 score.append(Case(When(in_text, then=TEXT_WEIGHT), default=0))
+            if not concept.terms:
+                # A word that is no option (a name, a town): best in the school's name.
+                in_title = Q()
+                for phrase in phrases:
+                    in_title |= Q(title__icontains=phrase)
                 score.append(Case(When(in_title, then=TITLE_WEIGHT), default=0))
-        return schools.annotate(score=FlatSum(*score))
+        # As text: the database driver would otherwise parse a date on every row.
+        reviewed = Cast("last_reviewed", output_field=CharField())
+        return schools.annotate(score=FlatSum(*score), reviewed=reviewed)
 
     @staticmethod
     def _tagged(concept: Concept) -> Q:
@@ -283,62 +292,109 @@ class DatabaseBackend:
     def _result(
         self,
         query: DirectoryQuery,
-        rows: list[dict[str, Any]],
-        flags: list[str],
+        vocabulary: Vocabulary,
+        rows: list[tuple[Any, ...]],
+        flag_columns: dict[str, int],
         needs_text: bool,
     ) -> DirectoryResult:
-        bags: dict[str, list[str]] = {facet: [] for facet in v.FACETS}
-        matching: list[dict[str, Any]] = []
-        for row in rows:
-            failed = [name[3:] for name in flags if not row[name]]
-            if not failed:
-                matching.append(row)
-                counted: Iterable[str] = v.FACETS
-            elif len(failed) == 1:
-                counted = failed
-            else:  # pragma: no cover - the query leaves these rows out
-                continue
-            for facet in counted:
-                if facet == v.PHASE:
-                    bags[facet].append(row["phase"])
-                elif facet == v.SCHOOL_TYPE:
-                    if row["establishment_type"]:
-                        bags[facet].append(row["establishment_type"])
-                elif row[f"m_{facet}"]:
-                    bags[facet].extend(row[f"m_{facet}"].split(","))
+        # Rows failing one filter count towards that filter's options only.
+        matching: list[tuple[Any, ...]] = []
+        failing: dict[str, list[tuple[Any, ...]]] = {facet: [] for facet in flag_columns}
+        if flag_columns:
+            for row in rows:
+                failed = [facet for facet, column in flag_columns.items() if not row[column]]
+                if not failed:
+                    matching.append(row)
+                elif len(failed) == 1:
+                    failing[failed[0]].append(row)
+        else:
+            matching = rows
+        facet_counts: dict[str, Counter[str]] = {}
+        for facet in v.FACETS:
+            column = _COLUMN[facet]
+            counted = [row[column] for row in matching if row[column]]
+            counted += [row[column] for row in failing.get(facet, ()) if row[column]]
+            if facet in _MULTI:
+                counted = ",".join(counted).split(",") if counted else []
+            counts = Counter(counted)
+            if facet in v.TERM_FACETS:
+                values = vocabulary.values_by_pk(facet)
+                counts = Counter(
+                    {values[int(pk)]: n for pk, n in counts.items() if int(pk) in values}
+                )
+            facet_counts[facet] = counts
+
         page = matching[query.offset : query.offset + query.page_size]
         pattern = highlight_pattern(query.concepts) if needs_text else None
-        hits = tuple(self._hit(row, pattern) for row in page)
-        return DirectoryResult(
-            count=len(matching),
-            hits=hits,
-            facet_counts={facet: Counter(bag) for facet, bag in bags.items()},
-        )
+        hits = tuple(self._hit(row, vocabulary, pattern) for row in page)
+        return DirectoryResult(count=len(matching), hits=hits, facet_counts=facet_counts)
 
     @staticmethod
-    def _hit(row: dict[str, Any], pattern: Any) -> SchoolHit:
+    def _hit(row: tuple[Any, ...], vocabulary: Vocabulary, pattern: Any) -> SchoolHit:
+        def values(facet: str) -> tuple[str, ...]:
+            joined = row[_COLUMN[facet]]
+            if not joined:
+                return ()
+            if facet == v.PROVISION:
+                return tuple(sorted(set(joined.split(","))))
+            by_pk = vocabulary.values_by_pk(facet)
+            return tuple(sorted(by_pk[int(pk)] for pk in joined.split(",") if int(pk) in by_pk))
+
         extract = None
-        if pattern is not None and row.get("report_text"):
-            extract = make_extract(plain_text(row["report_text"]), pattern)
+        if pattern is not None and row[-1]:
+            # The report text is the last column, on the rows of the page only.
+            extract = extract_from_html(row[-1], pattern)
+        reviewed = row[_REVIEWED]
         return SchoolHit(
-            page_id=row["pk"],
-            urn=row["urn"],
-            name=row["title"],
-            url_path=row["url_path"],
-            phase=row["phase"],
-            establishment_type=row["establishment_type"],
-            town=row["town"],
-            last_reviewed=row["last_reviewed"],
-            needs=_split(row["m_need"]),
-            accessibility=_split(row["m_accessibility"]),
-            outreach=_split(row["m_outreach"]),
-            provision=_split(row["m_provision"]),
+            page_id=row[_PK],
+            urn=row[_URN],
+            name=row[_TITLE],
+            url_path=row[_URL_PATH],
+            phase=row[_PHASE],
+            establishment_type=row[_TYPE],
+            town=row[_TOWN],
+            last_reviewed=dt.date.fromisoformat(reviewed)
+            if isinstance(reviewed, str)
+            else reviewed,
+            needs=values(v.NEED),
+            accessibility=values(v.ACCESSIBILITY),
+            outreach=values(v.OUTREACH),
+            provision=values(v.PROVISION),
             extract=extract,
         )
 
 
-def _report_text() -> FlatConcat:
-    parts: list[Any] = []
-    for key in TEXT_ITEM_KEYS:
-        parts.extend([F(key), Value("\n")])
-    return FlatConcat(*parts)
+def _fetch(queryset: QuerySet) -> list[tuple[Any, ...]]:
+    """The rows of ``queryset`` as plain tuples, without Django's per-value converters.
+
+    Thousands of rows come back per search; converting only the ones shown is faster.
+    """
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _fetch_with_report_text(
+    queryset: QuerySet, offset: int, end: int, has_failures: bool
+) -> list[tuple[Any, ...]]:
+    """Rows as ``_fetch`` gives them, plus the report text of the rows on the page.
+
+    The text (kilobytes a school) is read only for positions ``offset < n <= end``
+    among the matching schools, by wrapping the directory query in one more SELECT.
+    """
+    quote = connection.ops.quote_name
+    inner, params = queryset.query.sql_with_params()
+    text = " || ' ' || ".join(
+        f"COALESCE(s.{quote(SchoolPage._meta.get_field(key).column)}, '')" for key in TEXT_ITEM_KEYS
+    )
+    matching = " AND t.failures = 0" if has_failures else ""
+    sql = (
+        f"SELECT t.*, CASE WHEN t.position > %s AND t.position <= %s{matching} "
+        f"THEN (SELECT {text} FROM {quote(SchoolPage._meta.db_table)} s "
+        f"WHERE s.{quote(SchoolPage._meta.pk.column)} = t.pk) END "
+        f"FROM ({inner}) t ORDER BY t.position"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [offset, end, *params])
+        return cursor.fetchall()

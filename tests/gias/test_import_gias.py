@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 from wagtail.models import PageLogEntry, Site
 
 from localoffer.models import LocalOfferSettings
@@ -252,6 +253,19 @@ def test_a_closed_school_is_unpublished_with_a_note_in_its_history(
     assert "31 August 2025" in note.comment
     assert "Merged" in note.comment
     assert "0 unpublished" in run(FIXTURE, "--la", "815")
+
+
+def test_the_note_shows_in_the_page_history_in_the_admin(
+    schools_index: SchoolIndexPage, admin_client: Client
+) -> None:
+    page = SchoolPageFactory(parent=schools_index, urn="990005", title="Old Mill Infant School")
+    run(FIXTURE, "--la", "815")
+
+    response = admin_client.get(f"/admin/pages/{page.pk}/history/")
+
+    assert response.status_code == 200
+    assert "Unpublished: closed in Get Information about Schools" in response.text
+    assert "Closed in Get Information about Schools on 31 August 2025" in response.text
 
 
 def test_a_page_the_council_took_down_is_not_published_again(

@@ -1,0 +1,153 @@
+"""A ``DirectoryQuery`` as one Elasticsearch faceted search, and its answer.
+
+The facet semantics are elasticsearch-dsl's ``FacetedSearch``: the chosen options
+narrow the hits as a ``post_filter`` (OR within a filter, AND across filters), and
+each filter's counts come from an aggregation filtered by every *other* filter, so
+an option never shows a count that choosing it would not give.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from elasticsearch import Elasticsearch
+from elasticsearch_dsl import FacetedSearch, Q, Search, TermsFacet
+from elasticsearch_dsl.query import Query
+
+from .. import vocabulary as v
+from ..backends.base import DirectoryQuery, DirectoryResult, SchoolHit, Sort
+from ..highlight import highlight_pattern, make_extract
+from ..text import Concept
+from .documents import FACET_FIELDS
+
+# Relevance: per idea searched for, a school tagged with the option the parent means
+# counts most, then the idea in the school's name, its town or URN, then its report
+# (where BM25 weighs how often and how prominently the words appear).
+TAG_BOOST = 8.0
+NAME_BOOST = 4.0
+PLACE_BOOST = 2.0
+BODY_BOOST = 1.0
+
+# More options than any council's vocabulary has, so no count is ever cut off.
+FACET_SIZE = 1000
+
+_SHOWN_FIELDS = [
+    "page_id",
+    "urn",
+    "title",
+    "url_path",
+    "phase",
+    "type",
+    "town_display",
+    "last_reviewed",
+    v.NEED,
+    v.ACCESSIBILITY,
+    v.OUTREACH,
+    v.PROVISION,
+]
+
+
+def concept_query(concept: Concept) -> Query:
+    """Schools tagged with any of the concept's options, or with any of its phrases."""
+    should: list[Query] = []
+    by_facet: dict[str, set[str]] = {}
+    for facet, value in concept.terms:
+        by_facet.setdefault(facet, set()).add(value)
+    for facet, values in sorted(by_facet.items()):
+        should.append(
+            Q(
+                "constant_score",
+                filter=Q("terms", **{FACET_FIELDS[facet]: sorted(values)}),
+                boost=TAG_BOOST,
+            )
+        )
+    for phrase in concept.fulltext_phrases():
+        should += [
+            Q("match_phrase", name={"query": phrase, "boost": NAME_BOOST}),
+            Q("match_phrase", town={"query": phrase, "boost": PLACE_BOOST}),
+            Q("term", urn={"value": phrase, "boost": PLACE_BOOST}),
+            Q("match_phrase", body={"query": phrase, "boost": BODY_BOOST}),
+        ]
+    if not should:
+        return Q("match_none")
+    return Q("bool", should=should, minimum_should_match=1)
+
+
+class DirectorySearch(FacetedSearch):
+    """The directory's facets over the schools index."""
+
+    facets = {
+        facet: TermsFacet(field=FACET_FIELDS[facet], size=FACET_SIZE, min_doc_count=1)
+        for facet in v.FACETS
+    }
+
+    def __init__(self, query: DirectoryQuery, *, client: Elasticsearch, index: str) -> None:
+        # Read by search() while the base class builds the request.
+        self.index = index
+        self.using = client
+        self.directory_query = query
+        filters = {facet: sorted(values) for facet, values in query.filters.items() if values}
+        super().__init__(query=query, filters=filters, sort=_ordering(query))
+
+    def search(self) -> Search:
+        s = super().search()
+        if self.directory_query.scope_path:
+            s = s.filter("prefix", path=self.directory_query.scope_path)
+        fields = list(_SHOWN_FIELDS)
+        if _needs_text(self.directory_query):
+            fields.append("report")
+        return s.source(includes=fields).extra(track_total_hits=True)
+
+    def query(self, search: Search, query: DirectoryQuery) -> Search:  # type: ignore[override]
+        # Every idea searched for must match (scored); FacetedSearch adds the filters.
+        for concept in query.concepts:
+            search = search.query(concept_query(concept))
+        return search
+
+
+def _needs_text(query: DirectoryQuery) -> bool:
+    return any(concept.phrases for concept in query.concepts)
+
+
+def _ordering(query: DirectoryQuery) -> list[Any]:
+    by_name: list[Any] = ["name_sort", "page_id"]
+    if query.sort == Sort.RELEVANCE and query.concepts:
+        return [{"_score": {"order": "desc"}}, *by_name]
+    return by_name
+
+
+def run_search(query: DirectoryQuery, *, client: Elasticsearch, index: str) -> DirectoryResult:
+    """Answer ``query`` from the index; raises the client's errors."""
+    faceted = DirectorySearch(query, client=client, index=index)
+    response = faceted[query.offset : query.offset + query.page_size].execute()
+    pattern = highlight_pattern(query.concepts) if _needs_text(query) else None
+    hits = tuple(_hit(hit.to_dict(), pattern) for hit in response.hits)
+    counts = {
+        facet: {value: count for value, count, _selected in response.facets[facet]}
+        for facet in v.FACETS
+    }
+    return DirectoryResult(count=response.hits.total.value, hits=hits, facet_counts=counts)
+
+
+def _hit(source: dict[str, Any], pattern: Any) -> SchoolHit:
+    last_reviewed = source.get("last_reviewed")
+    extract = None
+    if pattern is not None and source.get("report"):
+        # The same extract, from the same text, as the database backend gives.
+        extract = make_extract(source["report"], pattern)
+    return SchoolHit(
+        page_id=int(source["page_id"]),
+        urn=source["urn"],
+        name=source["title"],
+        url_path=source["url_path"],
+        phase=source["phase"],
+        establishment_type=source.get("type") or "",
+        town=source.get("town_display") or "",
+        last_reviewed=dt.date.fromisoformat(last_reviewed[:10]) if last_reviewed else None,
+        needs=tuple(source.get(v.NEED) or ()),
+        accessibility=tuple(source.get(v.ACCESSIBILITY) or ()),
+        outreach=tuple(source.get(v.OUTREACH) or ()),
+        provision=tuple(source.get(v.PROVISION) or ()),
+        extract=extract,
+    )
