@@ -26,8 +26,9 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The whole suite on the embedded default (SQLite). Set DATABASE_URL to run it on PostgreSQL.
+# The test settings explicitly: pytest-django prefers the environment's (dev, above) to its ini.
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=localoffer.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

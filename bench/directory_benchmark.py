@@ -14,7 +14,7 @@ real live ``SchoolPage`` rows; the search index is then built in bulk with
 It then runs a fixed mix of directory searches through the Django test client against
 the directory page (and with ``--api`` the JSON API too): text only, filters only,
 both, and deep pages. Each search runs once to warm up and then ``--rounds`` times. It
-prints the median and 95th percentile latency per kind and overall, and the SQL
+prints the median and 95th percentile latency (and CPU time) per kind and overall, the SQL
 queries per request (which must not vary). Targets (issue 4): at most 10 queries per
 request, 95th percentile under 150 ms at 5,000 schools on two cores.
 Figures go in docs/performance.md.
@@ -29,6 +29,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,23 +75,108 @@ from schools.models import (  # noqa: E402
 )
 from search.services import ensure_directory_page  # noqa: E402
 
-PLACES = """Malton Pickering Whitby Scarborough Thirsk Ripon Harrogate Knaresborough Selby
-Tadcaster Skipton Settle Northallerton Bedale Richmond Catterick Stokesley Helmsley
-Kirkbymoorside Filey Norton Easingwold Boroughbridge Masham Leyburn Hawes Sherburn
-Ampleforth Hovingham Sledmere Heslerton Rillington Thornton Sinnington Lastingham
-Goathland Sleights Robin Hood's Bay Staithes Danby Castleton Glaisdale Egton Lythe
-Sandsend Hinderwell Loftus Brotton Guisborough Great Ayton Swainby Osmotherley""".split()
-PATRONS = ["St Mary's", "St John's", "St Peter's", "All Saints", "Holy Trinity",
-           "St Hilda's", "Christ Church", "St Oswald's", "Sacred Heart", "St Wilfrid's", ""]
-PHASES = [("primary", 60, "Primary School"), ("secondary", 15, "High School"),
-          ("infant", 7, "Infant School"), ("junior", 6, "Junior School"),
-          ("nursery", 3, "Nursery School"), ("special", 4, "Special School"),
-          ("all-through", 2, "Academy"), ("16-19", 1, "Sixth Form College"),
-          ("alternative-provision", 1, "Learning Centre"), ("middle", 1, "Middle School")]
-TYPES = ["community", "voluntary-controlled", "voluntary-aided", "academy", "foundation",
-         "free-school", ""]
-NEED_ODDS = {"SLCN": 0.6, "ASD": 0.6, "SPLD": 0.55, "MLD": 0.5, "SEMH": 0.55, "HI": 0.2,
-             "VI": 0.15, "PD": 0.25, "SLD": 0.1, "PMLD": 0.05, "MSI": 0.05, "OTH": 0.05}
+PLACES = [
+    "Malton",
+    "Pickering",
+    "Whitby",
+    "Scarborough",
+    "Thirsk",
+    "Ripon",
+    "Harrogate",
+    "Knaresborough",
+    "Selby",
+    "Tadcaster",
+    "Skipton",
+    "Settle",
+    "Northallerton",
+    "Bedale",
+    "Richmond",
+    "Catterick",
+    "Stokesley",
+    "Helmsley",
+    "Kirkbymoorside",
+    "Filey",
+    "Norton",
+    "Easingwold",
+    "Boroughbridge",
+    "Masham",
+    "Leyburn",
+    "Hawes",
+    "Sherburn",
+    "Ampleforth",
+    "Hovingham",
+    "Sledmere",
+    "Heslerton",
+    "Rillington",
+    "Thornton-le-Dale",
+    "Sinnington",
+    "Lastingham",
+    "Goathland",
+    "Sleights",
+    "Robin Hood's Bay",
+    "Staithes",
+    "Danby",
+    "Castleton",
+    "Glaisdale",
+    "Egton",
+    "Lythe",
+    "Sandsend",
+    "Hinderwell",
+    "Loftus",
+    "Brotton",
+    "Guisborough",
+    "Great Ayton",
+    "Swainby",
+    "Osmotherley",
+]
+PATRONS = [
+    "St Mary's",
+    "St John's",
+    "St Peter's",
+    "All Saints",
+    "Holy Trinity",
+    "St Hilda's",
+    "Christ Church",
+    "St Oswald's",
+    "Sacred Heart",
+    "St Wilfrid's",
+    "",
+]
+PHASES = [
+    ("primary", 60, "Primary School"),
+    ("secondary", 15, "High School"),
+    ("infant", 7, "Infant School"),
+    ("junior", 6, "Junior School"),
+    ("nursery", 3, "Nursery School"),
+    ("special", 4, "Special School"),
+    ("all-through", 2, "Academy"),
+    ("16-19", 1, "Sixth Form College"),
+    ("alternative-provision", 1, "Learning Centre"),
+    ("middle", 1, "Middle School"),
+]
+TYPES = [
+    "community",
+    "voluntary-controlled",
+    "voluntary-aided",
+    "academy",
+    "foundation",
+    "free-school",
+    "",
+]
+NEED_ODDS = {
+    "SLCN": 0.6,
+    "ASD": 0.6,
+    "SPLD": 0.55,
+    "MLD": 0.5,
+    "SEMH": 0.55,
+    "HI": 0.2,
+    "VI": 0.15,
+    "PD": 0.25,
+    "SLD": 0.1,
+    "PMLD": 0.05,
+    "MSI": 0.05,
+    "OTH": 0.05,
+}
 SENTENCES = {
     "ASD": "We support autistic pupils with visual timetables, a quiet base and social stories.",
     "SPLD": "Pupils with dyslexia get structured phonics, coloured overlays and extra time.",
@@ -118,11 +204,26 @@ GENERAL = [
 
 
 def _report(rng: random.Random, needs: list[str]) -> dict[str, str]:
-    keys = ["kinds_of_need", "identification", "consulting_parents", "consulting_pupils",
-            "assessing_progress", "transitions", "teaching_approach", "adaptations",
-            "staff_expertise", "equipment_facilities", "evaluating_effectiveness",
-            "inclusion_activities", "emotional_social", "other_bodies", "complaints",
-            "looked_after_children", "local_offer", "accessibility"]
+    keys = [
+        "kinds_of_need",
+        "identification",
+        "consulting_parents",
+        "consulting_pupils",
+        "assessing_progress",
+        "transitions",
+        "teaching_approach",
+        "adaptations",
+        "staff_expertise",
+        "equipment_facilities",
+        "evaluating_effectiveness",
+        "inclusion_activities",
+        "emotional_social",
+        "other_bodies",
+        "complaints",
+        "looked_after_children",
+        "local_offer",
+        "accessibility",
+    ]
     report = {}
     for key in rng.sample(keys, rng.randint(11, len(keys))):
         sentences = rng.sample(GENERAL, rng.randint(3, 6))
@@ -172,8 +273,10 @@ def generate(count: int, seed: int) -> None:
             through_services += [(page.pk, s) for s in rng.sample(services, rng.randint(2, 12))]
             if rng.random() < 0.1:
                 provisions.append(
-                    SpecialistProvision(page_id=page.pk, kind=rng.choice(
-                        ["resourced-provision", "sen-unit", "enhanced-mainstream"]))
+                    SpecialistProvision(
+                        page_id=page.pk,
+                        kind=rng.choice(["resourced-provision", "sen-unit", "enhanced-mainstream"]),
+                    )
                 )
             if number % 1000 == 999:
                 print(f"  {number + 1} pages ({time.perf_counter() - started:.0f} s)")
@@ -211,14 +314,22 @@ MIX: dict[str, list[dict[str, object]]] = {
         {"accessibility": ["step-free-access", "lift"]},
         {"outreach": "speech-and-language-therapy", "need": ["HI", "VI"]},
         {"phase": "secondary", "type": "academy", "provision": "resourced-provision"},
-        {"need": "ASD", "phase": "primary", "accessibility": ["step-free-access", "lift"],
-         "outreach": "speech-and-language-therapy"},
+        {
+            "need": "ASD",
+            "phase": "primary",
+            "accessibility": ["step-free-access", "lift"],
+            "outreach": "speech-and-language-therapy",
+        },
     ],
     "text and filters": [
         {"q": "autism", "phase": "primary", "accessibility": "step-free-access"},
         {"q": "speech therapy", "need": "SLCN"},
-        {"q": "wheelchair lift", "phase": "primary", "need": "ASD",
-         "outreach": "speech-and-language-therapy"},
+        {
+            "q": "wheelchair lift",
+            "phase": "primary",
+            "need": "ASD",
+            "outreach": "speech-and-language-therapy",
+        },
         {"q": "quiet base", "sort": "name", "need": "ASD"},
     ],
     "deep page": [
@@ -234,42 +345,50 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def run(client: Client, url: str, rounds: int) -> dict[str, tuple[list[float], set[int]]]:
-    results: dict[str, tuple[list[float], set[int]]] = {}
+def run(client: Client, url: str, rounds: int) -> dict[str, Timings]:
+    results: dict[str, Timings] = {}
     for kind, searches in MIX.items():
-        timings: list[float] = []
-        queries: set[int] = set()
+        timings = Timings()
         for params in searches:
             assert client.get(url, params).status_code == 200  # warm up
             for _round in range(rounds):
                 with CaptureQueriesContext(connection) as context:
-                    started = time.perf_counter()
+                    started, cpu = time.perf_counter(), time.process_time()
                     response = client.get(url, params)
-                    timings.append((time.perf_counter() - started) * 1000)
+                    timings.wall.append((time.perf_counter() - started) * 1000)
+                    timings.cpu.append((time.process_time() - cpu) * 1000)
                 assert response.status_code == 200, (url, params)
-                queries.add(len(context))
-        results[kind] = (timings, queries)
+                timings.queries.add(len(context))
+        results[kind] = timings
     return results
 
 
-def report(title: str, results: dict[str, tuple[list[float], set[int]]]) -> None:
+@dataclass
+class Timings:
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    queries: set[int] = field(default_factory=set)
+
+
+def report(title: str, results: dict[str, Timings]) -> None:
     print(f"\n{title}")
-    print(f"  {'kind':<18}{'requests':>9}{'median ms':>11}{'p95 ms':>9}{'max ms':>9}  queries")
-    everything: list[float] = []
-    all_queries: set[int] = set()
-    for kind, (timings, queries) in results.items():
-        everything += timings
-        all_queries |= queries
-        print(
-            f"  {kind:<18}{len(timings):>9}{statistics.median(timings):>11.1f}"
-            f"{_percentile(timings, 0.95):>9.1f}{max(timings):>9.1f}  "
-            f"{'-'.join(str(q) for q in sorted({min(queries), max(queries)}))}"
-        )
     print(
-        f"  {'all':<18}{len(everything):>9}{statistics.median(everything):>11.1f}"
-        f"{_percentile(everything, 0.95):>9.1f}{max(everything):>9.1f}  "
-        f"{'-'.join(str(q) for q in sorted({min(all_queries), max(all_queries)}))}"
+        f"  {'kind':<18}{'requests':>9}{'median ms':>11}{'p95 ms':>9}{'max ms':>9}"
+        f"{'CPU median':>12}{'CPU p95':>9}  queries"
     )
+    everything = Timings()
+    for kind, timings in [*results.items(), ("all", everything)]:
+        if kind != "all":
+            everything.wall += timings.wall
+            everything.cpu += timings.cpu
+            everything.queries |= timings.queries
+        queries = sorted({min(timings.queries), max(timings.queries)})
+        print(
+            f"  {kind:<18}{len(timings.wall):>9}{statistics.median(timings.wall):>11.1f}"
+            f"{_percentile(timings.wall, 0.95):>9.1f}{max(timings.wall):>9.1f}"
+            f"{statistics.median(timings.cpu):>12.1f}{_percentile(timings.cpu, 0.95):>9.1f}"
+            f"  {'-'.join(str(q) for q in queries)}"
+        )
 
 
 def main() -> None:
@@ -284,9 +403,13 @@ def main() -> None:
     directory = ensure_directory_page(school_index())
     client = Client()
     print(f"{ARGS.schools} live schools; {os.cpu_count()} CPUs; {ARGS.rounds} rounds per search")
+    print("Load average before (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     report(f"Directory page {directory.url}", run(client, directory.url, ARGS.rounds))
     if ARGS.api:
         report("JSON API /api/v1/directory/", run(client, "/api/v1/directory/", ARGS.rounds))
+    print("Load average after (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    print("(CPU is this process's CPU time per request: what the machine's other load")
+    print(" cannot inflate, unlike wall-clock latency.)")
 
 
 if __name__ == "__main__":

@@ -65,7 +65,10 @@ class DirectoryPage(Page):
             page_size=RESULTS_PER_PAGE,
         )
         context["directory"] = listing
-        context["index_url"] = self._relative_url(root_url_path, self.url_path.rsplit("/", 2)[0])
+        # Routing left the parent on the page, so this costs no query when serving.
+        index = self.get_parent()
+        context["index_title"] = index.title
+        context["index_url"] = self._relative_url(root_url_path, index.url_path)
         return context
 
     def _relative_url(self, root_url_path: str, url_path: str | None = None) -> str:

@@ -114,6 +114,11 @@ def _unknown_message(facet: str, invalid: list[str]) -> str:
     return f"{shown} are not {plural} we know.{hint}"
 
 
+def _whole_number(what: str, largest: int) -> dict[str, str]:
+    message = f"{what} must be a whole number from 1 to {largest}."
+    return dict.fromkeys(("invalid", "min_value", "max_value", "max_string_length"), message)
+
+
 class DirectoryParams(serializers.Serializer):
     """The directory's URL parameters."""
 
@@ -131,10 +136,21 @@ class DirectoryParams(serializers.Serializer):
         choices=[(s.value, s.value) for s in Sort],
         required=False,
         help_text="relevance (the default when searching for words) or name.",
+        error_messages={
+            "invalid_choice": "\u201c{input}\u201d is not an order we know: use relevance or name."
+        },
     )
-    page = serializers.IntegerField(min_value=1, max_value=MAX_PAGE, default=1)
+    page = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_PAGE,
+        default=1,
+        error_messages=_whole_number("The page number", MAX_PAGE),
+    )
     page_size = serializers.IntegerField(
-        min_value=1, max_value=MAX_PAGE_SIZE, default=DEFAULT_PAGE_SIZE
+        min_value=1,
+        max_value=MAX_PAGE_SIZE,
+        default=DEFAULT_PAGE_SIZE,
+        error_messages=_whole_number("The number of results on a page", MAX_PAGE_SIZE),
     )
 
     def __init__(
@@ -188,6 +204,11 @@ class ParsedSearch:
     def is_valid(self) -> bool:
         return not self.errors
 
+    @classmethod
+    def invalid(cls, errors: list[ParameterProblem]) -> ParsedSearch:
+        """A search that cannot run, with the problems that stop it."""
+        return cls(DirectoryQuery(), Interpretation(typed=""), "", errors=errors)
+
 
 def parse_search(
     data: QueryDict | Mapping[str, Any],
@@ -202,13 +223,15 @@ def parse_search(
     Strictly, any bad value makes ``errors`` non-empty. Leniently, bad values are left
     out, listed in ``problems``, and the rest of the search still runs.
     """
+    if page_size is not None:
+        # The page sets its own page size; a "page_size" in its URL is not an error.
+        data = _without(data, {"page_size"})
     serializer = DirectoryParams(data=data, vocabulary=vocabulary, lenient=lenient)
     problems: list[ParameterProblem] = []
     if not serializer.is_valid():
         errors = [_problem(name, detail, serializer) for name, detail in serializer.errors.items()]
         if not lenient:
-            empty = Interpretation(typed="")
-            return ParsedSearch(DirectoryQuery(), empty, "", errors=errors)
+            return ParsedSearch.invalid(errors)
         problems.extend(errors)
         data = _without(data, set(serializer.errors))
         serializer = DirectoryParams(data=data, vocabulary=vocabulary, lenient=True)

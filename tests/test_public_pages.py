@@ -145,3 +145,22 @@ def test_school_page_query_count_does_not_grow_with_facets(
     client.get(full_school.url)  # warm caches (site root, settings)
     with django_assert_max_num_queries(25):
         assert client.get(full_school.url).status_code == 200
+
+
+def test_the_schools_list_is_paginated_and_any_page_number_is_safe(
+    client: Client, schools_index: SchoolIndexPage
+) -> None:
+    per_page = SchoolIndexPage.SCHOOLS_PER_PAGE
+    for number in range(per_page + 3):
+        SchoolPageFactory(parent=schools_index, title=f"School {number:03d}")
+
+    first = client.get(schools_index.url).content.decode()
+    second = client.get(schools_index.url + "?page=2").content.decode()
+
+    assert f"{per_page + 3} schools, page 1 of 2" in first
+    assert "School 000" in first and f"School {per_page:03d}" not in first
+    assert f"School {per_page:03d}" in second and "School 000" not in second
+    assert 'aria-current="page">2<' in second
+    for hostile in ("abc", "99999999999999999999", "-1", "<script>", "2%00"):
+        response = client.get(schools_index.url, {"page": hostile})
+        assert response.status_code == 200

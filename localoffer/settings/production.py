@@ -42,7 +42,11 @@ CONN_HEALTH_CHECKS = True
 # content-hashed names that browsers may cache for ever. `collectstatic` runs when the
 # image is built (see Dockerfile).
 _AFTER = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
-MIDDLEWARE = [*MIDDLEWARE[:_AFTER], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[_AFTER:]]
+MIDDLEWARE = [
+    *MIDDLEWARE[:_AFTER],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_AFTER:],
+]
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import HttpRequest
@@ -80,6 +81,8 @@ class SchoolIndexPage(Page):
 
     intro = RichTextField(blank=True)
 
+    SCHOOLS_PER_PAGE = 50
+
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["localoffer.HomePage"]
     subpage_types = ["schools.SchoolPage", "search.DirectoryPage"]
@@ -87,13 +90,12 @@ class SchoolIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["schools"] = (
-            SchoolPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("title")
-            .prefetch_related("needs")
-        )
+        schools = SchoolPage.objects.child_of(self).live().public().order_by("title")
+        paginator = Paginator(schools, self.SCHOOLS_PER_PAGE)
+        # get_page() turns a missing, malformed or out-of-range page number into a real page.
+        page_of_schools = paginator.get_page(request.GET.get("page"))
+        context["schools"] = page_of_schools
+        context["page_range"] = paginator.get_elided_page_range(page_of_schools.number)
         # Other pages under the index, such as the directory search, are linked above the list.
         context["other_pages"] = self.get_children().live().public().not_type(SchoolPage)
         return context

@@ -10,4 +10,4 @@ class ElasticConfig(AppConfig):
     def ready(self) -> None:
         from . import signals
 
-        pass  # signals.connect()
+        signals.connect()

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +52,8 @@ logger = logging.getLogger(__name__)
 CHUNK_SIZE = 500
 # A rebuild's bulk requests carry hundreds of reports each; give them time.
 REBUILD_TIMEOUT = 120.0
+# Bulk requests a rebuild keeps in flight.
+PARALLEL_REQUESTS = 2
 
 _ROW_FIELDS = (
     "pk",
@@ -208,6 +211,10 @@ def sync_pages(page_ids: Iterable[int]) -> bool:
     if not ids:
         return True
     if breaker.is_open():
+        logger.warning(
+            "search index: Elasticsearch failed a moment ago, %d page(s) queued for later",
+            len(ids),
+        )
         queue_pages(ids, "Elasticsearch failed a moment ago; not tried again yet")
         return False
     try:
@@ -280,16 +287,17 @@ class RebuildReport:
         return self.schools / self.seconds if self.seconds else 0.0
 
 
-def _rebuild_actions(
+def _rebuild_chunks(
     index: str, chunk_size: int, progress: Callable[[int], None] | None
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[list[dict[str, Any]]]:
+    """Bulk actions for every live, public school, a chunk at a time."""
     ids = list(public_schools().order_by("pk").values_list("pk", flat=True))
     done = 0
     for start in range(0, len(ids), chunk_size):
         version = _now_version()
         documents = school_documents(ids[start : start + chunk_size])
-        for doc in documents:
-            yield {
+        yield [
+            {
                 "_op_type": "index",
                 "_index": index,
                 "_id": doc["page_id"],
@@ -297,9 +305,32 @@ def _rebuild_actions(
                 "version_type": "external",
                 "_source": doc,
             }
+            for doc in documents
+        ]
         done += len(documents)
         if progress:
             progress(done)
+
+
+def _send_in_parallel(client: Elasticsearch, chunks: Iterator[list[dict[str, Any]]]) -> None:
+    """Send each chunk as a bulk request, two at a time.
+
+    Elasticsearch indexes one chunk while this thread reads the next from the database
+    (which must stay in this thread: Django's connections are per thread). Raises the
+    first error; 409 (a newer version is already there) is not one.
+    """
+    in_flight: deque[Future] = deque()
+    with ThreadPoolExecutor(max_workers=PARALLEL_REQUESTS) as pool:
+        for actions in chunks:
+            if not actions:
+                continue
+            in_flight.append(
+                pool.submit(bulk, client, actions, chunk_size=len(actions), ignore_status=(409,))
+            )
+            while len(in_flight) >= PARALLEL_REQUESTS:
+                in_flight.popleft().result()
+        while in_flight:
+            in_flight.popleft().result()
 
 
 def rebuild_index(
@@ -333,13 +364,7 @@ def rebuild_index(
             if progress:
                 progress(done)
 
-        bulk(
-            client,
-            _rebuild_actions(index, chunk_size, counted),
-            chunk_size=chunk_size,
-            # 409: a page updated meanwhile already has a newer version here.
-            ignore_status=(409,),
-        )
+        _send_in_parallel(client, _rebuild_chunks(index, chunk_size, counted))
         client.indices.put_settings(index=index, settings={"index": {"refresh_interval": None}})
         client.indices.refresh(index=index)
         old: list[str] = []

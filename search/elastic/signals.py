@@ -44,6 +44,7 @@ _DRAFT_ONLY_FIELDS = frozenset(
         "locked",
         "locked_at",
         "locked_by",
+        "wagtail_admin_comments",
     }
 )
 

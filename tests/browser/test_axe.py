@@ -122,17 +122,6 @@ def test_directory_with_no_matches(any_width_page: Page) -> None:
     assert_no_violations(page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Known violations in Django REST framework's Bootstrap page, which "
-        "templates/search/api/browsable.html extends: <html> without lang, the unnamed "
-        "format drop-down button, the breadcrumb's contrast (4.1:1) and the response <pre> "
-        "that scrolls but cannot take focus. Fix: render this page with a template that "
-        "extends our base.html (see the issue 8 notes). Strict, so this fails once fixed: "
-        "then delete this marker."
-    ),
-)
 def test_api_html_error_page(any_width_page: Page) -> None:
     # A browser asks for HTML, so the API answers a bad parameter with a page for people.
     open_page(any_width_page, "/api/v1/directory/?need=not-a-need", status=400)

@@ -63,6 +63,9 @@ def es_directory(settings) -> Iterator[str]:
     alias = use_elasticsearch(settings)
     create_empty_index()
     yield alias
+    # The test may have pointed the directory elsewhere (a dead or hung server).
+    settings.LOCALOFFER_ELASTICSEARCH_URL = elasticsearch_url()
+    settings.LOCALOFFER_ELASTICSEARCH_INDEX = alias
     cleanup()
 
 
@@ -78,12 +81,19 @@ def indexed_ids() -> set[int]:
     return {int(hit["_id"]) for hit in response["hits"]["hits"]}
 
 
+# The school ids sent to each test alias so far: a school deleted from the database
+# since must be deleted from the index too.
+_sent: dict[str, set[int]] = {}
+
+
 def sync_everything() -> None:
     """Bring the whole index in line with the database as the test left it."""
     from schools.models import SchoolPage
 
-    ids = set(SchoolPage.objects.values_list("pk", flat=True)) | indexed_ids()
-    assert sync_pages(ids), "Elasticsearch refused an update"
+    sent = _sent.setdefault(alias_name(), set())
+    ids = set(SchoolPage.objects.values_list("pk", flat=True))
+    assert sync_pages(ids | sent), "Elasticsearch refused an update"
+    sent |= ids
     refresh()
 
 

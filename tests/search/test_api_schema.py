@@ -13,6 +13,8 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -23,10 +25,27 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def operation(schools_index):
+def wsgi_app():
+    """The project's WSGI handler, keeping the test's database connection open.
+
+    Django closes connections at the end of each request; inside a test transaction
+    that would close it (PostgreSQL). Django's own test client disconnects the same
+    signal handler.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield WSGIHandler()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def operation(schools_index, wsgi_app):
     for school in KNOWN_SCHOOLS[:4]:
         create_school(schools_index, school)
-    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_app)
     return schema["/api/v1/directory/"]["GET"]
 
 

@@ -92,6 +92,7 @@ def test_bad_values_are_ignored_with_a_polite_message(known_schools, directory, 
     assert answer.status == 200
     assert "We could not use part of your search" in html
     assert "\u201cNOPE\u201d is not a type of need we know." in html
+    assert "The page number must be a whole number from 1 to 10000." in html
     assert answer.count == sum("ASD" in s.need for s in KNOWN_SCHOOLS)
     assert answer.selected["need"] == {"ASD"}
 
@@ -186,7 +187,13 @@ def test_the_api_has_an_openapi_description(client):
     assert schema["openapi"].startswith("3.")
     operation = schema["paths"]["/api/v1/directory/"]["get"]
     assert {p["name"] for p in operation["parameters"]} >= {
-        "q", "need", "accessibility", "outreach", "phase", "page", "page_size"
+        "q",
+        "need",
+        "accessibility",
+        "outreach",
+        "phase",
+        "page",
+        "page_size",
     }
 
 
@@ -194,6 +201,31 @@ def test_a_browser_gets_a_readable_api_error_page(client):
     response = client.get("/api/v1/directory/", {"need": "NOPE"}, HTTP_ACCEPT="text/html")
 
     assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
     html = response.content.decode()
-    assert "Some parameters have values we do not recognise" in html
-    assert "SEND Local Offer" in html
+    assert '<html lang="en-GB"' in html
+    assert "There is a problem with this request" in html
+    assert "\u201cNOPE\u201d is not a type of need we know." in html
+    assert "Accepted values: SLCN, ASD" in html
+    assert 'href="/api/v1/directory/?need=NOPE&amp;format=json"' in html
+
+
+def test_a_missing_database_search_index_is_reported(settings):
+    from search.checks import database_search_index_is_kept
+
+    assert database_search_index_is_kept() == []
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+    }
+    assert [message.id for message in database_search_index_is_kept()] == ["search.W001"]
+
+
+def test_the_api_answers_an_unknown_format_with_a_400(client):
+    response = client.get("/api/v1/directory/", {"format": "\u00b9"})
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["parameter"] == "format"
+    assert response.json()["errors"][0]["valid"] == ["json", "html"]
+    assert client.get("/api/v1/directory/", {"format": "json"})["Content-Type"].startswith(
+        "application/json"
+    )

@@ -77,15 +77,14 @@ def test_the_parents_question(known_schools, ask):
     # ... and typing the words asks for both, since every idea searched for must match.
     both = ask({**_params(filters), "accessibility": [], "q": "wheelchair lift"})
     assert sorted(both.names) == sorted(
-        s.name for s in KNOWN_SCHOOLS
+        s.name
+        for s in KNOWN_SCHOOLS
         if s.name in names and {"step-free-access", "lift"} <= s.accessibility
     )
     assert both.names and len(both.names) < len(names)
 
 
-def test_choosing_another_option_in_a_filter_widens_and_another_filter_narrows(
-    known_schools, ask
-):
+def test_choosing_another_option_in_a_filter_widens_and_another_filter_narrows(known_schools, ask):
     one = ask({"need": "HI"}).count
     wider = ask({"need": ["HI", "SEMH"]}).count
     narrower = ask({"need": ["HI", "SEMH"], "town_is_ignored": "x", "phase": "infant"}).count

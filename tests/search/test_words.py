@@ -43,8 +43,9 @@ def test_parents_words_find_the_schools_tagged_with_what_they_mean(
     assert sorted(answer.names) == _tagged(facet, value)
 
 
-@pytest.mark.parametrize(("typed", "meant", "value"), [("autisim", "autism", "ASD"),
-                                                        ("dyslexsia", "dyslexia", "SPLD")])
+@pytest.mark.parametrize(
+    ("typed", "meant", "value"), [("autisim", "autism", "ASD"), ("dyslexsia", "dyslexia", "SPLD")]
+)
 def test_a_close_misspelling_still_finds_the_schools_and_says_so(
     known_schools, client, directory, typed, meant, value
 ):
@@ -71,8 +72,9 @@ def test_synonyms_the_council_adds_work_at_once(known_schools, client):
 def test_new_terms_the_council_adds_are_filters_at_once(known_schools, client):
     assert ask_api(client, {"need": "DLD"}).status == 400
 
-    NeedArea.objects.create(code="DLD", label="Developmental language disorder",
-                            synonyms="language disorder")
+    NeedArea.objects.create(
+        code="DLD", label="Developmental language disorder", synonyms="language disorder"
+    )
 
     answer = ask_api(client, {"need": "DLD"})
     assert answer.status == 200
@@ -82,8 +84,13 @@ def test_new_terms_the_council_adds_are_filters_at_once(known_schools, client):
 def test_words_in_a_schools_report_find_it_with_a_highlighted_extract(schools_index, client):
     create_school(
         schools_index,
-        spec("Oak Primary School", report={"adaptations": "<p>Pupils learn outdoors in our "
-                                          "Forest School every week. It is calm.</p>"}),
+        spec(
+            "Oak Primary School",
+            report={
+                "adaptations": "<p>Pupils learn outdoors in our "
+                "Forest School every week. It is calm.</p>"
+            },
+        ),
     )
     create_school(schools_index, spec("Yew Primary School"))
 
@@ -99,8 +106,10 @@ def test_report_text_matches_a_synonym_when_the_school_has_not_ticked_the_need(
     create_school(schools_index, spec("Tagged School", need={"ASD"}))
     create_school(
         schools_index,
-        spec("Untagged School", report={"teaching_approach": "<p>Autistic pupils have a "
-                                                             "quiet base.</p>"}),
+        spec(
+            "Untagged School",
+            report={"teaching_approach": "<p>Autistic pupils have a quiet base.</p>"},
+        ),
     )
     create_school(schools_index, spec("Other School", need={"HI"}))
 
@@ -113,8 +122,13 @@ def test_report_text_matches_a_synonym_when_the_school_has_not_ticked_the_need(
 def test_extracts_are_escaped(schools_index, client):
     create_school(
         schools_index,
-        spec("Script School", report={"identification": "<p>We use &lt;script&gt;alert(1)"
-                                      "&lt;/script&gt; to spot dyslexia early.</p>"}),
+        spec(
+            "Script School",
+            report={
+                "identification": "<p>We use &lt;script&gt;alert(1)"
+                "&lt;/script&gt; to spot dyslexia early.</p>"
+            },
+        ),
     )
 
     extract = ask_api(client, {"q": "dyslexia"}).body["results"][0]["extract"]
@@ -133,9 +147,7 @@ def test_a_schools_name_and_town_are_searchable(known_schools, client):
 
 def test_several_ideas_must_all_match(known_schools, client):
     names = ask_api(client, {"q": "autism dyslexia"}).names
-    assert sorted(names) == sorted(
-        s.name for s in KNOWN_SCHOOLS if {"ASD", "SPLD"} <= s.need
-    )
+    assert sorted(names) == sorted(s.name for s in KNOWN_SCHOOLS if {"ASD", "SPLD"} <= s.need)
 
 
 def test_words_with_no_meaning_are_ignored(known_schools, client):

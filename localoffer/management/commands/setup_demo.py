@@ -4,6 +4,8 @@ from localoffer import demo
 from localoffer.services import ensure_accessibility_statement
 from moderation.selectors import longest_unreviewed_school
 from moderation.services import create_demo_roles
+from schools.services import get_or_create_school_index
+from search.services import ensure_directory_page
 
 
 class Command(BaseCommand):
@@ -12,6 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         demo.configure_demo_settings()
         demo.load_demo_schools()
+        ensure_directory_page(get_or_create_school_index())
         ensure_accessibility_statement()
         logins = [demo.ensure_dev_admin()]
         # A council moderator, and an editor of the most overdue school (to show the review).

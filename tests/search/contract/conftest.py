@@ -13,7 +13,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from ..es_support import DATABASE_BACKEND, SYNCED_BACKEND, cleanup, create_empty_index, use_elasticsearch
+from ..es_support import (
+    DATABASE_BACKEND,
+    SYNCED_BACKEND,
+    cleanup,
+    create_empty_index,
+    use_elasticsearch,
+)
 
 BACKENDS = ["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
 

@@ -110,14 +110,20 @@ def _ask(backend, text: str, filters: dict[str, set[str]], **kwargs) -> Director
 
 
 def _counts(result: DirectoryResult) -> dict[str, Counter]:
-    return {f: Counter({v: c for v, c in counts.items() if c}) for f, counts in result.facet_counts.items()}
+    return {
+        f: Counter({v: c for v, c in counts.items() if c})
+        for f, counts in result.facet_counts.items()
+    }
 
 
 def _differences(text: str, filters: dict[str, set[str]]) -> list[str]:
     database, elasticsearch = DatabaseBackend(), ElasticsearchBackend()
-    db, es = (_ask(b, text, filters, sort=Sort.NAME, page_size=100) for b in (database, elasticsearch))
+    db, es = (
+        _ask(b, text, filters, sort=Sort.NAME, page_size=100) for b in (database, elasticsearch)
+    )
     db_rel, es_rel = (
-        _ask(b, text, filters, sort=Sort.RELEVANCE, page_size=100) for b in (database, elasticsearch)
+        _ask(b, text, filters, sort=Sort.RELEVANCE, page_size=100)
+        for b in (database, elasticsearch)
     )
     problems = []
     if es.count != db.count:
