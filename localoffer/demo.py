@@ -6,8 +6,10 @@ anything, and refuses to create logins unless DEBUG is on.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,7 +19,12 @@ from wagtail.models import Site
 
 from .models import LocalOfferSettings
 
-DEMO_SCHOOLS = Path(settings.BASE_DIR) / "schools" / "fixtures" / "demo_schools.json"
+FIXTURES = Path(settings.BASE_DIR) / "schools" / "fixtures"
+# The four real schools whose reports we started from (see docs/demo-data.md).
+DEMO_SCHOOLS = FIXTURES / "demo_schools.json"
+# Generated schools, each named "Example: ...", so the directory has choices to filter.
+EXAMPLE_SCHOOLS = FIXTURES / "example_schools.json"
+DEMO_FILES = (DEMO_SCHOOLS, EXAMPLE_SCHOOLS)
 DEV_ADMIN_USERNAME = "admin"
 # Printed on the console by design: the login exists only with DEBUG on.
 DEV_ADMIN_PASSWORD = "localoffer-dev-only"
@@ -59,5 +66,15 @@ def ensure_dev_admin() -> DemoLogin:
 
 
 def load_demo_schools() -> None:
-    """Import the demo schools; a second run reports them unchanged."""
-    call_command("import_schools", str(DEMO_SCHOOLS))
+    """Import the real and the example demo schools; a second run reports them unchanged."""
+    for path in DEMO_FILES:
+        call_command("import_schools", str(path))
+
+
+def demo_school_records() -> list[dict[str, Any]]:
+    """Every school record the demo loads, as written in the fixture files."""
+    return [
+        record
+        for path in DEMO_FILES
+        for record in json.loads(path.read_text(encoding="utf-8"))["schools"]
+    ]

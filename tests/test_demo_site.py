@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from localoffer.demo import DEMO_SCHOOLS
+from localoffer.demo import DEMO_SCHOOLS, demo_school_records
 from schools.checklist import ITEMS_BY_KEY
 from schools.models import ReportQuestion, SchoolPage
 
@@ -64,5 +64,5 @@ def test_setup_demo_twice_duplicates_nothing(db: None, settings: Any) -> None:
     pages = SchoolPage.objects.count()
     revisions = sum(p.revisions.count() for p in SchoolPage.objects.all())
     call_command("setup_demo", stdout=io.StringIO())
-    assert SchoolPage.objects.count() == pages == len(DEMO)
+    assert SchoolPage.objects.count() == pages == len(demo_school_records())
     assert sum(p.revisions.count() for p in SchoolPage.objects.all()) == revisions

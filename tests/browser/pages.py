@@ -12,9 +12,14 @@ from .tools import ROOT
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-DEMO_SCHOOLS: list[dict[str, Any]] = json.loads(
-    (ROOT / "schools" / "fixtures" / "demo_schools.json").read_text(encoding="utf-8")
-)["schools"]
+# Every school the demo site has: the four real ones and the generated examples.
+DEMO_SCHOOLS: list[dict[str, Any]] = [
+    record
+    for name in ("demo_schools.json", "example_schools.json")
+    for record in json.loads((ROOT / "schools" / "fixtures" / name).read_text(encoding="utf-8"))[
+        "schools"
+    ]
+]
 SCHOOLS_INDEX = "/schools/"
 # The title the directory page is created with (search.services.DEFAULT_TITLE).
 DIRECTORY_LINK_TEXT = "Find a school"

@@ -17,7 +17,8 @@ from .conftest import FACETS, ask_api, ask_page, expected, spec
 
 pytestmark = pytest.mark.django_db
 
-DEMO_FILE = Path(__file__).resolve().parents[2] / "schools" / "fixtures" / "demo_schools.json"
+FIXTURES = Path(__file__).resolve().parents[2] / "schools" / "fixtures"
+DEMO_FILES = (FIXTURES / "demo_schools.json", FIXTURES / "example_schools.json")
 
 PARENTS_QUESTION = {
     "phase": {"primary"},
@@ -36,7 +37,7 @@ STEPS = [
 
 
 def _demo_specs():
-    records = json.loads(DEMO_FILE.read_text())["schools"]
+    records = [record for path in DEMO_FILES for record in json.loads(path.read_text())["schools"]]
     return [
         spec(
             record["name"],
@@ -53,9 +54,10 @@ def _demo_specs():
 
 @pytest.fixture
 def demo_site(schools_index):
-    if not DEMO_FILE.exists():
-        pytest.fail(f"{DEMO_FILE} is missing: the demo data is part of the project")
-    call_command("import_schools", str(DEMO_FILE))
+    for path in DEMO_FILES:
+        if not path.exists():
+            pytest.fail(f"{path} is missing: the demo data is part of the project")
+        call_command("import_schools", str(path))
     from search.services import ensure_directory_page
 
     return ensure_directory_page(schools_index)
@@ -77,3 +79,11 @@ def test_the_demo_directory_answers_the_parents_question(demo_site, client, filt
 def test_the_demo_schools_are_all_in_the_directory(demo_site, client):
     assert demo_site.get_parent().get_parent().specific == site_home()
     assert ask_page(client, demo_site).count == len(_demo_specs())
+
+
+def test_the_parents_question_has_an_answer_on_the_demo_site(demo_site, client):
+    # The example parent: a primary school for an autistic wheelchair user, with SALT.
+    names, _ = expected(_demo_specs(), PARENTS_QUESTION)
+    assert names, "the demo data should give the parent's question at least one school"
+    params = {facet: sorted(values) for facet, values in PARENTS_QUESTION.items()}
+    assert sorted(ask_page(client, demo_site, params).names) == names
