@@ -21,6 +21,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -382,7 +383,8 @@ def rebuild_index(
             actions.append({"remove_index": {"index": alias}})
         client.indices.update_aliases(actions=actions)
     except BaseException:
-        client.indices.delete(index=index, ignore_unavailable=True)
+        with suppress(*UNAVAILABLE):
+            client.indices.delete(index=index, ignore_unavailable=True)
         raise
     removed = [name for name in old if name != alias]
     if removed:
