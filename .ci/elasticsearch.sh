@@ -130,15 +130,19 @@ path.data: $ES_RUN_DIR/data
 path.logs: $ES_RUN_DIR/logs
 network.host: 127.0.0.1
 http.port: $ES_PORT
+# A fixed transport port, so two nodes on one machine never race for 9300-9399.
+transport.port: $((ES_PORT + 1000))
 discovery.type: single-node
 # No users, passwords or TLS: the node only listens on 127.0.0.1.
 xpack.security.enabled: false
 # A nearly full CI disk must not make the index read-only mid-run.
 cluster.routing.allocation.disk.threshold_enabled: false
 YAML
+  # No hsperfdata files left in /tmp by the server's JVM.
   cat >"$ES_RUN_DIR/config/jvm.options.d/localoffer.options" <<OPTIONS
 -Xms$ES_HEAP
 -Xmx$ES_HEAP
+-XX:-UsePerfData
 OPTIONS
   if [ "$(id -u)" = 0 ]; then chown -R "$ES_USER:$ES_USER" "$ES_RUN_DIR"; fi
 }
