@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from schools.models import AccessibilityFeature, BroadArea, NeedArea, OutreachService
+from schools.models.vocabularies import SluggedTerm
 
 from . import ids
 from .ids import Vocabulary
@@ -143,30 +144,26 @@ def broad_area_term(area: BroadArea) -> Term:
     )
 
 
-def accessibility_term(feature: AccessibilityFeature) -> Term:
+def _slugged_term(term: SluggedTerm, vocabulary: Vocabulary) -> Term:
+    """An accessibility feature or outreach service as a term of its own vocabulary."""
     return Term(
-        id=accessibility_term_id(feature),
-        vocabulary=Vocabulary.ACCESSIBILITY,
-        key=feature.slug,
-        name=feature.label,
-        description=_describe(feature.description, feature.label, feature.synonyms),
-        synonyms=feature.synonyms,
-        model=AccessibilityFeature,
-        pk=feature.pk,
+        id=ids.taxonomy_term_id(vocabulary, term.slug),
+        vocabulary=vocabulary,
+        key=term.slug,
+        name=term.label,
+        description=_describe(term.description, term.label, term.synonyms),
+        synonyms=term.synonyms,
+        model=type(term),
+        pk=term.pk,
     )
+
+
+def accessibility_term(feature: AccessibilityFeature) -> Term:
+    return _slugged_term(feature, Vocabulary.ACCESSIBILITY)
 
 
 def outreach_term(service: OutreachService) -> Term:
-    return Term(
-        id=outreach_term_id(service),
-        vocabulary=Vocabulary.OUTREACH,
-        key=service.slug,
-        name=service.label,
-        description=_describe(service.description, service.label, service.synonyms),
-        synonyms=service.synonyms,
-        model=OutreachService,
-        pk=service.pk,
-    )
+    return _slugged_term(service, Vocabulary.OUTREACH)
 
 
 def all_terms() -> list[Term]:
