@@ -73,6 +73,7 @@ from schools.models import (  # noqa: E402
     SchoolPage,
     SpecialistProvision,
 )
+from search.models import DirectoryPage  # noqa: E402
 from search.services import ensure_directory_page  # noqa: E402
 
 PLACES = [
@@ -391,16 +392,22 @@ def report(title: str, results: dict[str, Timings]) -> None:
         )
 
 
-def main() -> None:
+def prepare(schools: int, seed: int) -> DirectoryPage:
+    """Migrate the benchmark database, generate ``schools`` schools once, and return the
+    directory page. Shared with ``elasticsearch_benchmark.py``."""
     print(f"Database: {DATABASE}")
     call_command("migrate", verbosity=0)
     existing = SchoolPage.objects.live().count()
-    if existing != ARGS.schools:
+    if existing != schools:
         if existing:
-            sys.exit(f"{DATABASE} holds {existing} schools, not {ARGS.schools}; use a new file")
-        print(f"Generating {ARGS.schools} schools")
-        generate(ARGS.schools, ARGS.seed)
-    directory = ensure_directory_page(school_index())
+            sys.exit(f"{DATABASE} holds {existing} schools, not {schools}; use a new file")
+        print(f"Generating {schools} schools")
+        generate(schools, seed)
+    return ensure_directory_page(school_index())
+
+
+def main() -> None:
+    directory = prepare(ARGS.schools, ARGS.seed)
     client = Client()
     print(f"{ARGS.schools} live schools; {os.cpu_count()} CPUs; {ARGS.rounds} rounds per search")
     print("Load average before (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))

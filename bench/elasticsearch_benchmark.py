@@ -57,13 +57,9 @@ sys.path.insert(0, str(BENCH))
 
 import directory_benchmark as database_bench  # noqa: E402  (sets up Django)
 from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 
-from schools.factories import school_index  # noqa: E402
-from schools.models import SchoolPage  # noqa: E402
 from search.elastic.indexing import delete_indexes, rebuild_index  # noqa: E402
-from search.services import ensure_directory_page  # noqa: E402
 
 
 def _rebuilds(count: int) -> list[float]:
@@ -87,15 +83,7 @@ def _check_not_degraded(client: Client) -> None:
 
 
 def main() -> None:
-    print(f"Database: {database_bench.DATABASE}")
-    call_command("migrate", verbosity=0)
-    existing = SchoolPage.objects.live().count()
-    if existing != ARGS.schools:
-        if existing:
-            sys.exit(f"The database holds {existing} schools, not {ARGS.schools}; use a new file")
-        print(f"Generating {ARGS.schools} schools")
-        database_bench.generate(ARGS.schools, ARGS.seed)
-    directory = ensure_directory_page(school_index())
+    directory = database_bench.prepare(ARGS.schools, ARGS.seed)
     with override_settings(
         LOCALOFFER_ELASTICSEARCH_URL=URL,
         LOCALOFFER_ELASTICSEARCH_INDEX=f"localoffer-bench-{ARGS.schools}",
