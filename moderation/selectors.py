@@ -286,3 +286,66 @@ def longest_unreviewed_school() -> SchoolPage | None:
         live.exclude(last_reviewed=None).order_by("last_reviewed", "title").first()
         or live.order_by("title").first()
     )
+
+
+@dataclass(frozen=True)
+class ChangesRequested:
+    """The council's request for changes on a report that is back with its school."""
+
+    comment: str
+    moderator: str
+    requested_at: dt.datetime | None
+
+
+def changes_requested(page: Page) -> ChangesRequested | None:
+    """The moderator's comment when ``page``'s report is back with the school, else ``None``."""
+    state = (
+        WorkflowState.objects.active()
+        .filter(
+            base_content_type=get_default_page_content_type(),
+            object_id=str(page.pk),
+            status=WorkflowState.STATUS_NEEDS_CHANGES,
+        )
+        .select_related("current_task_state__finished_by")
+        .first()
+    )
+    task_state = state.current_task_state if state else None
+    if task_state is None:
+        return None
+    who = task_state.finished_by
+    return ChangesRequested(
+        comment=task_state.specific.get_comment(),
+        moderator=(who.get_full_name() or who.get_username()) if who else "The council",
+        requested_at=task_state.finished_at,
+    )
+
+
+def decision_summary(page: Page) -> str | None:
+    """What the council's last decision on ``page`` did, in a sentence for the moderator.
+
+    ``None`` when the page's last workflow is still in progress or was cancelled.
+    """
+    state = (
+        WorkflowState.objects.filter(
+            base_content_type=get_default_page_content_type(), object_id=str(page.pk)
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    school = SchoolPage.objects.filter(pk=page.pk).first()
+    if state is None or school is None:
+        return None
+    if state.status == WorkflowState.STATUS_APPROVED:
+        reviewed = (
+            f"; review date set to {school.last_reviewed:%-d %B %Y}, next review due by "
+            f"{school.next_review_due:%-d %B %Y}"
+            if school.last_reviewed and school.next_review_due
+            else ""
+        )
+        return f"{school.title}'s report approved and published{reviewed}."
+    if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return (
+            f"Changes requested for {school.title}'s report. Its editors have been emailed "
+            "your comment; nothing was published."
+        )
+    return None

@@ -21,6 +21,8 @@ from schools.models import SchoolPage
 from schools.review import ReviewStatus
 
 from .selectors import (
+    changes_requested,
+    decision_summary,
     missing_item_headings,
     reviewed_unchanged_note,
     school_statuses,
@@ -30,6 +32,7 @@ from .services import can_confirm_unchanged
 from .views import (
     ConfirmReviewView,
     SchoolStatusReportView,
+    replace_update_message,
     user_can_see_dashboard,
     warn_about_missing_items,
 )
@@ -127,6 +130,20 @@ def warn_when_submitting_with_missing_items(request: HttpRequest, page: Page) ->
         warn_about_missing_items(request, page)
 
 
+@hooks.register("after_edit_page")
+def say_what_the_decision_did(request: HttpRequest, page: Page) -> None:
+    """After Approve or Request changes on the edit screen, say what happened.
+
+    Wagtail's own message says only "Page ... has been updated"; it is replaced.
+    """
+    if not isinstance(page, SchoolPage) or not request.POST.get("action-workflow-action"):
+        return
+    summary = decision_summary(page)
+    if summary is None:
+        return
+    replace_update_message(request, summary)
+
+
 def _compare_url(page: Page) -> str | None:
     latest = page.get_latest_revision()
     if not (page.live and page.has_unpublished_changes and latest):
@@ -166,6 +183,9 @@ def explain_moderation_on_edit(request: HttpRequest, page: Page) -> None:
         return
     task = page.current_workflow_task
     state = page.current_workflow_state
+    if state and state.status == state.STATUS_NEEDS_CHANGES:
+        show_changes_requested(request, page)
+        return
     if task and state and state.status == state.STATUS_IN_PROGRESS:
         if task.specific.get_actions(page, request.user):
             buttons = []
@@ -196,6 +216,30 @@ def explain_moderation_on_edit(request: HttpRequest, page: Page) -> None:
                 new_window=False,
             )
         ],
+    )
+
+
+def show_changes_requested(request: HttpRequest, page: SchoolPage) -> None:
+    """The moderator's comment at the top of the edit screen, where the editor works."""
+    requested = changes_requested(page)
+    if requested is None:
+        return
+    when = f" on {requested.requested_at:%-d %B %Y}" if requested.requested_at else ""
+    comment = (
+        format_html(' They said: <q class="lo-moderator-comment">{}</q>', requested.comment)
+        if requested.comment
+        else ""
+    )
+    messages.warning(
+        request,
+        format_html(
+            "<strong>Changes requested.</strong> {} asked for changes{}.{} Make the changes, "
+            "then choose \u201cResubmit to Council moderator review\u201d (in the menu beside "
+            "\u201cSave draft\u201d). Parents still see the published version.",
+            requested.moderator,
+            when,
+            comment,
+        ),
     )
 
 

@@ -101,7 +101,7 @@ def test_approving_publishes_and_records_the_review(
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert recipients == sorted([editor_a.email, second_editor_a.email])
     ours = next(m for m in mail.outbox if m.to == [second_editor_a.email])
-    assert "approved" in ours.subject
+    assert ours.subject.startswith("Approved and published")
     assert "Ampleforth C of E Primary" in ours.body
 
     assert actions_logged(school_a) == [
