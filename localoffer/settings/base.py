@@ -17,6 +17,7 @@ CSRF_TRUSTED_ORIGINS = ENV.csrf_trusted_origins
 
 INSTALLED_APPS = [
     "localoffer",
+    "council",
     "schools",
     "moderation",
     "search",
