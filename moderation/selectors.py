@@ -349,3 +349,81 @@ def decision_summary(page: Page) -> str | None:
             "your comment; nothing was published."
         )
     return None
+
+
+class ReportState(StrEnum):
+    """Where a school's report stands, as its editors need to know it."""
+
+    LIVE = "live"
+    DRAFT = "draft"
+    NEVER_PUBLISHED = "never-published"
+    IN_MODERATION = "in-moderation"
+    CHANGES_REQUESTED = "changes-requested"
+
+    @property
+    def label(self) -> str:
+        return {
+            ReportState.LIVE: "Published: parents see your latest version",
+            ReportState.DRAFT: "Draft: you have changes that are not submitted yet",
+            ReportState.NEVER_PUBLISHED: "Not published yet: submit it for the council to check",
+            ReportState.IN_MODERATION: "With the council for review",
+            ReportState.CHANGES_REQUESTED: "Changes requested by the council",
+        }[self]
+
+
+@dataclass(frozen=True)
+class YourSchool:
+    """One school on its editor's admin home page."""
+
+    page: SchoolPage
+    state: ReportState
+    submitted_at: dt.datetime | None
+    changes: ChangesRequested | None
+    review: ReviewStatus
+    next_review_due: dt.date | None
+    missing_headings: tuple[str, ...]
+
+    @property
+    def state_label(self) -> str:
+        return self.state.label
+
+
+def schools_edited_by(user: AbstractBaseUser) -> list[SchoolPage]:
+    """The schools whose editors' group ``user`` is in, by name."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        SchoolPage.objects.filter(editor_group_link__group__user=user).order_by("title").distinct()
+    )
+
+
+def your_school(page: SchoolPage) -> YourSchool:
+    """What the editors of ``page`` see about it on their admin home page."""
+    latest = page.get_latest_revision_as_object()
+    state = page.current_workflow_state
+    changes = None
+    submitted_at = None
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        report_state = ReportState.CHANGES_REQUESTED
+        changes = changes_requested(page)
+    elif state is not None:
+        report_state = ReportState.IN_MODERATION
+        submitted_at = state.created_at
+    elif not page.live:
+        report_state = ReportState.NEVER_PUBLISHED
+    elif page.has_unpublished_changes:
+        report_state = ReportState.DRAFT
+    else:
+        report_state = ReportState.LIVE
+    headings = statutory_headings()
+    return YourSchool(
+        page=page,
+        state=report_state,
+        submitted_at=submitted_at,
+        changes=changes,
+        review=review_status(page.last_reviewed),
+        next_review_due=next_review_due(page.last_reviewed) if page.last_reviewed else None,
+        missing_headings=tuple(
+            heading_for(item, headings) for item in check_compliance(latest).missing
+        ),
+    )

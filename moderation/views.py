@@ -279,7 +279,7 @@ class ConfirmReviewView(WagtailAdminTemplateMixin, FormView):
             "changed. The review date is recorded when they approve it.",
         )
         warn_about_missing_items(self.request, self.page)
-        return redirect(reverse("wagtailadmin_explore", args=[self.page.get_parent().pk]))
+        return redirect("wagtailadmin_home")
 
 
 def warn_about_missing_items(request: HttpRequest, page: SchoolPage) -> None:

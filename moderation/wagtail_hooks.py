@@ -6,7 +6,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
@@ -20,6 +22,7 @@ from wagtail.models import Page, PageLogEntry
 from schools.models import SchoolPage
 from schools.review import ReviewStatus
 
+from .home import your_school_panel
 from .selectors import (
     changes_requested,
     decision_summary,
@@ -116,6 +119,44 @@ class SchoolStatusSummaryPanel(Component):
 def add_school_status_panel(request: HttpRequest, panels: list[Component]) -> None:
     if user_can_see_dashboard(request.user):
         panels.append(SchoolStatusSummaryPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_your_school_panel(request: HttpRequest, panels: list[Component]) -> None:
+    if panel := your_school_panel(request.user):
+        panels.insert(0, panel)
+
+
+def _is_school_editor_only(request: HttpRequest) -> bool:
+    """A school's editor, not a council officer: "Your school" is their way in."""
+    return not user_can_see_dashboard(request.user) and your_school_panel(request.user) is not None
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's own
+def hide_site_summary_from_school_editors(request: HttpRequest, items: list[Component]) -> None:
+    # "1 Page" opened an empty listing (a school has no child pages) and "0 Documents"
+    # says nothing useful: "Your school" links to everything a school editor can do.
+    if _is_school_editor_only(request):
+        items.clear()
+
+
+@hooks.register("after_edit_page", order=100)  # last: the others add their messages first
+def return_school_editors_to_your_school(request: HttpRequest, page: Page) -> HttpResponse | None:
+    """After saving or submitting, a school's editor goes back to "Your school".
+
+    Not for autosave (a JSON request), and not for council officers, who keep Wagtail's
+    behaviour.
+    """
+    if not isinstance(page, SchoolPage) or not request.accepts("text/html"):
+        return None
+    if page.permissions_for_user(request.user).can_publish() or not _is_school_editor_only(request):
+        return None
+    return redirect("wagtailadmin_home")
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("moderation/admin.css"))
 
 
 def _is_submission(request: HttpRequest) -> bool:

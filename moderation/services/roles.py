@@ -96,6 +96,7 @@ def ensure_council_setup() -> CouncilSetup:
         access_admin(),
         permission("moderation", "view_school_report_status"),
         permission("schools", "set_review_date"),
+        permission("schools", "manage_web_address"),
         *model_permissions(VOCABULARY_MODELS, ("add", "change", "delete", "view")),
         *model_permissions((CouncilSettings,), ("change", "view")),
     )
