@@ -12,6 +12,7 @@ from council.models import CouncilSettings
 from schools.models import (
     AccessibilityFeature,
     BroadArea,
+    JargonTerm,
     NeedArea,
     OutreachService,
     ReportQuestion,
@@ -42,6 +43,7 @@ VOCABULARY_MODELS: tuple[type[models.Model], ...] = (
     AccessibilityFeature,
     OutreachService,
     ReportQuestion,
+    JargonTerm,
 )
 
 

@@ -7,6 +7,7 @@ from .pages import (
     SchoolPage,
     SpecialistProvision,
 )
+from .jargon import JargonTerm
 from .questions import ReportQuestion
 from .vocabularies import AccessibilityFeature, BroadArea, NeedArea, OutreachService
 
@@ -15,6 +16,7 @@ __all__ = [
     "BroadArea",
     "EstablishmentType",
     "ExtraAnswer",
+    "JargonTerm",
     "NeedArea",
     "OutreachService",
     "Phase",

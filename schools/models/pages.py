@@ -31,7 +31,7 @@ from wagtail.search import index
 
 from ..checklist import STATUTORY_ITEMS, TEXT_ITEM_KEYS
 from ..compliance import ComplianceResult, check_compliance, is_blank
-from ..panels import ComplianceChecklistPanel
+from ..panels import ComplianceChecklistPanel, ReportAnswerPanel
 from ..permissions import MANAGE_WEB_ADDRESS, SchoolPagePermissionTester
 from ..review import ReviewStatus, next_review_due, review_status
 from .questions import ReportQuestion
@@ -258,11 +258,13 @@ class SchoolPage(Page):
         HelpPanel(
             content=(
                 "<p>Answer each question in clear, everyday language for parents and young "
-                "people. The council's guidance is under each question. The SENCO's contact "
-                "details are on the 'School' tab.</p>"
+                "people. The council's guidance is under each question, and plain-English "
+                "help under each answer: how easy it is to read, and words parents may not "
+                "know. It is advice only. The SENCO's contact details are on the 'School' "
+                "tab.</p>"
             )
         ),
-        *[FieldPanel(key) for key in TEXT_ITEM_KEYS],
+        *[ReportAnswerPanel(key) for key in TEXT_ITEM_KEYS],
         InlinePanel(
             "extra_answers",
             heading="Council questions",
