@@ -24,7 +24,7 @@ _BLOCK_END = re.compile(r"</(p|li|h[1-6]|div|blockquote)>|<br\s*/?>", re.IGNOREC
 _TAG = re.compile(r"<[^>]+>")
 _SENTENCE_END = re.compile(r"[.!?:;]$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 
 # Below this many words a score says more about the formula than about the writing.
 MIN_WORDS = 12
@@ -116,9 +116,7 @@ def _reasons(text: str, words: list[str]) -> list[str]:
     long_words = [word for word in words if textstat.syllable_count(word) >= 3]
     if len(long_words) / max(len(words), 1) > LONG_WORD_SHARE:
         examples = list(dict.fromkeys(sorted(long_words, key=len, reverse=True)))[:3]
-        reasons.append(
-            "many long words, such as " + ", ".join(f"“{word}”" for word in examples)
-        )
+        reasons.append("many long words, such as " + ", ".join(f"“{word}”" for word in examples))
     return reasons
 
 

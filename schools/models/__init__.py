@@ -1,3 +1,4 @@
+from .jargon import JargonTerm
 from .pages import (
     EstablishmentType,
     ExtraAnswer,
@@ -7,7 +8,6 @@ from .pages import (
     SchoolPage,
     SpecialistProvision,
 )
-from .jargon import JargonTerm
 from .questions import ReportQuestion
 from .vocabularies import AccessibilityFeature, BroadArea, NeedArea, OutreachService
 
