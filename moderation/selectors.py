@@ -18,7 +18,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from wagtail.models import Page, PageLogEntry, WorkflowState, get_default_page_content_type
+from wagtail.models import (
+    Page,
+    PageLogEntry,
+    Revision,
+    WorkflowState,
+    get_default_page_content_type,
+)
 
 from schools.checklist import StatutoryItem
 from schools.compliance import check_compliance
@@ -85,6 +91,8 @@ class SchoolStatus:
     missing_headings: tuple[str, ...]
     moderation: ModerationStatus
     editors: tuple[EditorContact, ...]
+    # The checklist of the version waiting for review, when there is one.
+    submitted_missing: tuple[StatutoryItem, ...] | None = None
 
     @property
     def compliance(self) -> ComplianceStatus:
@@ -100,6 +108,40 @@ class SchoolStatus:
             return ComplianceStatus.COMPLIANT.label
         count = len(self.missing)
         return f"{count} missing item" + ("" if count == 1 else "s")
+
+    @property
+    def figures_for(self) -> str:
+        """Which version the compliance figures describe."""
+        return "Published version" if self.live else "Not published yet (first version)"
+
+    @property
+    def published_compliance_label(self) -> str:
+        """The compliance label, saying when it is not about a published report."""
+        if self.live:
+            return self.compliance_label
+        return f"{self.compliance_label} (not published yet)"
+
+    @property
+    def moderation_detail(self) -> str:
+        """The moderation status with the checklist of a version awaiting review."""
+        if self.submitted_missing is None:
+            return self.moderation_label
+        verb = "has" if self.submitted_missing else "is"
+        return f"{self.moderation_label}: the submitted version {verb} {self.submitted_label}"
+
+    @property
+    def submitted_label(self) -> str:
+        """The checklist of the version awaiting review, against the published one."""
+        if self.submitted_missing is None:
+            return ""
+        count = len(self.submitted_missing)
+        label = "compliant" if not count else f"{count} missing item" + ("" if count == 1 else "s")
+        change = len(self.missing) - count
+        if change > 0:
+            label += f" (answers {change} more)"
+        elif change < 0:
+            label += f" (answers {-change} fewer)"
+        return label
 
     @property
     def last_reviewed_label(self) -> str:
@@ -170,19 +212,30 @@ def editor_group(school: Page) -> Group | None:
     return Group.objects.filter(school_link__school_id=school.pk).first()
 
 
-def _moderation_by_page(page_ids: Iterable[int]) -> dict[int, ModerationStatus]:
+def _moderation_by_page(
+    page_ids: Iterable[int],
+) -> tuple[dict[int, ModerationStatus], dict[int, tuple[StatutoryItem, ...]]]:
+    """Each page's moderation status, and the missing items of each version awaiting review."""
     states = WorkflowState.objects.active().filter(
         base_content_type=get_default_page_content_type(),
         object_id__in=[str(page_id) for page_id in page_ids],
     )
     result: dict[int, ModerationStatus] = {}
-    for object_id, status in states.values_list("object_id", "status"):
-        result[int(object_id)] = (
-            ModerationStatus.CHANGES_REQUESTED
-            if status == WorkflowState.STATUS_NEEDS_CHANGES
-            else ModerationStatus.AWAITING
-        )
-    return result
+    awaiting: dict[int, int] = {}
+    for object_id, status, revision_id in states.values_list(
+        "object_id", "status", "current_task_state__revision_id"
+    ):
+        if status == WorkflowState.STATUS_NEEDS_CHANGES:
+            result[int(object_id)] = ModerationStatus.CHANGES_REQUESTED
+        else:
+            result[int(object_id)] = ModerationStatus.AWAITING
+            if revision_id:
+                awaiting[revision_id] = int(object_id)
+    submitted = {
+        awaiting[revision.pk]: check_compliance(revision.as_object()).missing
+        for revision in Revision.objects.filter(pk__in=list(awaiting))
+    }
+    return result, submitted
 
 
 def _editors_by_page(page_ids: Iterable[int]) -> dict[int, tuple[EditorContact, ...]]:
@@ -217,7 +270,7 @@ def school_statuses(
         .prefetch_related("needs")
     )
     page_ids = [page.pk for page in pages]
-    moderation = _moderation_by_page(page_ids)
+    moderation, submitted = _moderation_by_page(page_ids)
     editors = _editors_by_page(page_ids)
     headings = statutory_headings()
     statuses = []
@@ -235,6 +288,7 @@ def school_statuses(
                 missing_headings=tuple(heading_for(item, headings) for item in missing),
                 moderation=moderation.get(page.pk, ModerationStatus.NONE),
                 editors=editors.get(page.pk, ()),
+                submitted_missing=submitted.get(page.pk),
             )
         )
     return statuses

@@ -34,6 +34,7 @@ from .selectors import (
 from .services import can_confirm_unchanged
 from .views import (
     ConfirmReviewView,
+    ReviewChangesView,
     SchoolStatusReportView,
     replace_update_message,
     user_can_see_dashboard,
@@ -53,6 +54,11 @@ def register_moderation_urls() -> list[Any]:
             "moderation/school-status/results/",
             SchoolStatusReportView.as_view(results_only=True),
             name="moderation_school_status_results",
+        ),
+        path(
+            "moderation/schools/<int:page_id>/review/",
+            ReviewChangesView.as_view(),
+            name="moderation_review_changes",
         ),
         path(
             "moderation/schools/<int:page_id>/confirm-review/",
@@ -185,13 +191,6 @@ def say_what_the_decision_did(request: HttpRequest, page: Page) -> None:
     replace_update_message(request, summary)
 
 
-def _compare_url(page: Page) -> str | None:
-    latest = page.get_latest_revision()
-    if not (page.live and page.has_unpublished_changes and latest):
-        return None
-    return reverse("wagtailadmin_pages:revisions_compare", args=(page.pk, "live", latest.pk))
-
-
 def _reviewer_message(page: SchoolPage, note: str | None) -> str:
     missing = missing_item_headings(page)
     if missing:
@@ -229,9 +228,13 @@ def explain_moderation_on_edit(request: HttpRequest, page: Page) -> None:
         return
     if task and state and state.status == state.STATUS_IN_PROGRESS:
         if task.specific.get_actions(page, request.user):
-            buttons = []
-            if compare_url := _compare_url(page):
-                buttons.append(messages.button(compare_url, "Compare with the published version"))
+            buttons = [
+                messages.button(
+                    reverse("moderation_review_changes", args=[page.pk]),
+                    "Review the changes",
+                    new_window=False,
+                )
+            ]
             messages.info(
                 request,
                 _reviewer_message(page, reviewed_unchanged_note(page)),
@@ -304,11 +307,10 @@ def school_header_buttons(
         return
     if button := _confirm_button(school, user, priority=66):
         yield button
-    compare_url = _compare_url(page)
-    if compare_url and page.permissions_for_user(user).can_view_revisions():
+    if page.current_workflow_state is not None and page.permissions_for_user(user).can_publish():
         yield Button(
-            "Compare with the published version",
-            url=compare_url,
+            "Review the changes",
+            url=reverse("moderation_review_changes", args=[page.pk]),
             icon_name="history",
             priority=67,
         )
