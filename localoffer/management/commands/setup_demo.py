@@ -1,5 +1,7 @@
 from django.core.management.base import BaseCommand
+from wagtail.models import Site
 
+from feedback.demo import load_demo_feedback
 from localoffer import demo
 from localoffer.services import ensure_accessibility_statement
 from moderation.selectors import longest_unreviewed_school
@@ -14,8 +16,11 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         demo.configure_demo_settings()
         demo.load_demo_schools()
-        ensure_directory_page(get_or_create_school_index())
+        index = get_or_create_school_index()
+        directory = ensure_directory_page(index)
         ensure_accessibility_statement()
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        load_demo_feedback(home, longest_unreviewed_school(), directory)
         logins = [demo.ensure_dev_admin()]
         # A council moderator, and an editor of the most overdue school (to show the review).
         if school := longest_unreviewed_school():
