@@ -56,13 +56,20 @@ def extract_file(path: str | Path, vocabulary: Vocabulary | None = None) -> Extr
 
 
 def extract_bytes(
-    data: bytes, filename: str = "", vocabulary: Vocabulary | None = None
+    data: bytes,
+    filename: str = "",
+    vocabulary: Vocabulary | None = None,
+    questions: list[tuple[str, str]] | None = None,
 ) -> ExtractionResult:
-    """Read and extract a report from its bytes; raises ``UnreadableDocument`` for bad files."""
-    return extract_document(read_bytes(data, filename), vocabulary)
+    """Read and extract a report from its bytes; raises ``UnreadableDocument`` for bad files.
+
+    This parses the file in the calling process: for an uploaded file, use
+    ``extraction.worker.extract_in_worker``, which bounds its time and memory.
+    """
+    return extract_document(read_bytes(data, filename), vocabulary, questions)
 
 
-def _council_questions() -> list[tuple[str, str]]:
+def council_questions() -> list[tuple[str, str]]:
     """The council's wording of each statutory question (none if the database is not set up)."""
     from django.db import DatabaseError
 
@@ -79,10 +86,19 @@ def _council_questions() -> list[tuple[str, str]]:
         return []
 
 
-def extract_document(document: Document, vocabulary: Vocabulary | None = None) -> ExtractionResult:
-    """Place a read document's passages and find its SENCO and facets."""
+def extract_document(
+    document: Document,
+    vocabulary: Vocabulary | None = None,
+    questions: list[tuple[str, str]] | None = None,
+) -> ExtractionResult:
+    """Place a read document's passages and find its SENCO and facets.
+
+    ``vocabulary`` and ``questions`` default to the council's, read from the database.
+    """
     if vocabulary is None:
         vocabulary = load_vocabulary()
+    if questions is None:
+        questions = council_questions()
     blocks = remove_guidance(document.blocks)
     senco = find_senco(blocks)
     passages = build_passages(blocks)
@@ -91,7 +107,7 @@ def extract_document(document: Document, vocabulary: Vocabulary | None = None) -
         for number, passage in enumerate(passages):
             if senco.block_index in passage.block_ids:
                 boosts[number] = {"senco_contact": _SENCO_PASSAGE_BOOST}
-    placer = Placer(vocabulary, question_texts(_council_questions()))
+    placer = Placer(vocabulary, question_texts(questions))
     placer.place(passages, boosts)
 
     items: dict[str, str] = {}

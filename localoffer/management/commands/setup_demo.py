@@ -1,11 +1,11 @@
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
 from feedback.demo import load_demo_feedback
 from localoffer import demo
 from localoffer.services import ensure_accessibility_statement
 from moderation.selectors import longest_unreviewed_school
-from moderation.services import create_demo_roles
 from schools.services import get_or_create_school_index
 from search.services import ensure_directory_page
 
@@ -14,6 +14,10 @@ class Command(BaseCommand):
     help = "Load the demo schools and create development logins (DEBUG only). Idempotent."
 
     def handle(self, *args: object, **options: object) -> None:
+        try:
+            demo.require_debug()
+        except ImproperlyConfigured as error:
+            raise CommandError(str(error)) from None
         demo.configure_demo_settings()
         demo.load_demo_schools()
         index = get_or_create_school_index()
@@ -21,10 +25,8 @@ class Command(BaseCommand):
         ensure_accessibility_statement()
         home = Site.objects.get(is_default_site=True).root_page.specific
         load_demo_feedback(home, longest_unreviewed_school(), directory)
-        logins = [demo.ensure_dev_admin()]
         # A council moderator, and an editor of the most overdue school (to show the review).
-        if school := longest_unreviewed_school():
-            logins += [demo.DemoLogin(*login) for login in create_demo_roles(school)]
+        logins = demo.ensure_demo_logins(longest_unreviewed_school())
         self.stdout.write(self.style.SUCCESS("Demo site ready. Development-only logins:"))
         for login in logins:
             self.stdout.write(f"  {login.role}: {login.username} / {login.password}")
