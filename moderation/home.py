@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from wagtail.admin.ui.components import Component
 
 from schools.models import SchoolPage
@@ -36,6 +36,13 @@ def school_links(school: YourSchool, user: AbstractBaseUser) -> list[tuple[str, 
     )
     if page.live and page.url:
         links.append(("View the public page", page.url, False))
+    try:
+        # By name: the feedback app builds on this one, so it is not imported here.
+        links.append(
+            ("Feedback from families", reverse("feedback_school", args=[page.pk]), False)
+        )
+    except NoReverseMatch:
+        pass  # a site without the feedback app
     return links
 
 

@@ -61,6 +61,7 @@ def test_an_editor_sees_their_school_with_working_buttons(
     assert links["Import from a document"] == reverse(
         "extraction_import_document", args=[school_a.pk]
     )
+    assert links["Feedback from families"] == reverse("feedback_school", args=[school_a.pk])
     for url in links.values():
         assert client.get(url).status_code == 200, url
     # No "1 Page" link to an empty listing, no "0 Documents created in localhost".
