@@ -20,6 +20,7 @@ from .facets import HOME_ITEMS, Vocabulary, find_terms, load_vocabulary
 from .guidance import remove_guidance
 from .placement import Passage, Placer, build_passages, question_texts
 from .readers import read_bytes, read_path
+from .similarity import LearnedVocabulary
 
 # The passage that names the SENCO answers "senco_contact" unless it clearly says more.
 _SENCO_PASSAGE_BOOST = 4.0
@@ -50,9 +51,13 @@ class ExtractionResult:
         }
 
 
-def extract_file(path: str | Path, vocabulary: Vocabulary | None = None) -> ExtractionResult:
+def extract_file(
+    path: str | Path,
+    vocabulary: Vocabulary | None = None,
+    learned: LearnedVocabulary | None = None,
+) -> ExtractionResult:
     """Read and extract a report from disk; raises ``UnreadableDocument`` for bad files."""
-    return extract_document(read_path(path), vocabulary)
+    return extract_document(read_path(path), vocabulary, learned)
 
 
 def extract_bytes(
@@ -70,17 +75,25 @@ def _council_questions() -> list[tuple[str, str]]:
 
     try:
         return [
-            (key, f"{question} {heading}")
-            for key, question, heading in ReportQuestion.objects.statutory().values_list(
-                "key", "question", "heading"
+            (key, f"{question} {heading} {guidance}")
+            for key, question, heading, guidance in ReportQuestion.objects.statutory().values_list(
+                "key", "question", "heading", "guidance"
             )
         ]
     except DatabaseError:
         return []
 
 
-def extract_document(document: Document, vocabulary: Vocabulary | None = None) -> ExtractionResult:
-    """Place a read document's passages and find its SENCO and facets."""
+def extract_document(
+    document: Document,
+    vocabulary: Vocabulary | None = None,
+    learned: LearnedVocabulary | None = None,
+) -> ExtractionResult:
+    """Place a read document's passages and find its SENCO and facets.
+
+    ``learned`` replaces the shipped learned vocabulary (the evaluation's cross-validation
+    passes one learned without the report it scores).
+    """
     if vocabulary is None:
         vocabulary = load_vocabulary()
     blocks = remove_guidance(document.blocks)
@@ -88,10 +101,11 @@ def extract_document(document: Document, vocabulary: Vocabulary | None = None) -
     passages = build_passages(blocks)
     boosts: dict[int, dict[str, float]] = {}
     if senco is not None and senco.block_index is not None:
+        named = {senco.block_index, *senco.contact_blocks}
         for number, passage in enumerate(passages):
-            if senco.block_index in passage.block_ids:
+            if named & set(passage.block_ids):
                 boosts[number] = {"senco_contact": _SENCO_PASSAGE_BOOST}
-    placer = Placer(vocabulary, question_texts(_council_questions()))
+    placer = Placer(vocabulary, question_texts(_council_questions()), learned)
     placer.place(passages, boosts)
 
     items: dict[str, str] = {}

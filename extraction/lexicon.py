@@ -24,7 +24,16 @@ Weighted = tuple[str, float]
 HEADING_PATTERNS: dict[str, list[Weighted]] = {
     "kinds_of_need": [
         (
-            r"\b(kinds?|types?|areas?|categories|range) of (special educational |sen[d]? )?needs?\b",
+            r"\b(kinds?|types?|areas?|categories|range) of (special educational |sen[d]? |additional )?needs?\b",
+            5,
+        ),
+        (r"\b(kinds?|types?|categories) of (sen[d]?|special educational needs?|disabilit)", 5),
+        (r"\bwho is (the|your|our) (educational )?provision for\b", 5),
+        (r"\bwho (do|does) (we|the school|the setting) (provide|cater) for\b", 5),
+        # The Code of Practice's four broad areas, as sub-headings or table rows.
+        (
+            r"^\s*(communication and interaction|cognition and learning|"
+            r"social,? emotional and mental health|sensory and(/or| or)? physical)\b",
             5,
         ),
         (r"\bwhat (are|is) (a )?(special educational needs?|sen[d]?)\b", 4),
@@ -182,6 +191,41 @@ NON_ANSWER_HEADINGS = re.compile(
     r"code of practice)\b",
     re.IGNORECASE,
 )
+
+# What a passage that answers no item sounds like: the report talking about itself, the
+# law's definitions, the school's ethos, the school's details, a council template's or a
+# document host's own text. Weighted like the content patterns; the total counts against
+# placing the passage anywhere.
+NON_ANSWER_PATTERNS: list[Weighted] = [
+    (
+        r"\bthis (sen[d]? )?(information )?(report|document|page|policy|section)\b[^.]{0,60}\b("
+        r"complies|sets out|explains|is intended|contains|aims|will (include|explain|tell|give)|"
+        r"has been (written|produced)|should be read|is (designed|dedicated|updated|reviewed))",
+        4,
+    ),
+    (r"\b(report|policy|information|page) (was|is|will be) (last )?(reviewed|updated)\b", 3),
+    (r"\b(report|information) (must|should) include\b|\b(must|required to) publish\b", 3),
+    (r"\bregulations 2014 require|\bby law\b|\bstatutory requirement\b", 2),
+    (
+        r"\bha(s|ve) (sen[d]?|special educational needs) if\b|\bis defined as\b|"
+        r"\b(use|uses|following) (the )?definition\b|\bprovision means\b",
+        4,
+    ),
+    (
+        r"\bwe (believe|recognise|are committed|strive)\b|\b(is|are) committed to\b|"
+        r"\bentitled to\b|\b(achieve|reach|fulfil) (their|his|her) (full |best )?potential\b",
+        2,
+    ),
+    (
+        r"^\s*(name of (the )?(school|head ?teacher|provision)|(school|college)(/college)? name|"
+        r"address|telephone( number)?|website( address)?|twitter|age range|date of (last )?"
+        r"(inspection|report)|outcome of (the )?last inspection|ofsted|school specialism|"
+        r"type of school|head ?teacher contact)\b",
+        5,
+    ),
+    (r"^\s*(transcript of|page \d+:)", 5),
+    (r"\byour responses\b|\bthe responses need\b|\bevery (early years? setting|school)\b", 3),
+]
 
 CONTENT_PATTERNS: dict[str, list[Weighted]] = {
     "kinds_of_need": [

@@ -28,12 +28,14 @@ from .lexicon import (
     CONTENT_PATTERNS,
     HEADING_PATTERNS,
     NON_ANSWER_HEADINGS,
-    STOPWORDS,
+    NON_ANSWER_PATTERNS,
     compile_patterns,
 )
+from .similarity import NONE, ItemProfiles, LearnedVocabulary, learned_vocabulary
 
 _CONTENT = compile_patterns(CONTENT_PATTERNS)
 _HEADINGS = compile_patterns(HEADING_PATTERNS)
+_NON_ANSWER = compile_patterns({NONE: NON_ANSWER_PATTERNS})[NONE]
 _WORD = re.compile(r"[a-z]+")
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 
@@ -50,13 +52,27 @@ SENCO_EVIDENCE = 4.0
 _USABLE_HEADING = 3.0
 # Under a heading that answers nothing, a passage must make its own case this strongly.
 STRONG_CONTENT = 8.0
+# A passage sounding this much like an introduction, definition or the school's details
+# answers nothing unless its own words are very clear.
+NON_ANSWER = 3.0
 # Without a heading to go on, a passage's own words may place it from this score up.
 WEAK_CONTENT = 1.5
 # A heading this sure of its item is not a "non-answer" heading even if it says "aims".
 _CLEAR_HEADING = 5.0
-# A question sharing this many topic words with a checklist question is about it.
-_QUESTION_OVERLAP_MIN = 2
+# How much a heading's likeness to an item's own question and guidance counts, and the
+# likeness (cosine) below which it is ignored.
+QUESTION_WEIGHT = 8.0
+_QUESTION_MIN = 0.2
+# How much the vocabulary learned from labelled reports adds to a passage's own words.
+LEARNED_WEIGHT = 0.5
+_LEARNED_CAP = 6.0
 _MIN_WORDS = 3
+# Lines before the title are the page's furniture (site name, "Skip to content").
+_TITLE_AREA_WORDS = 12
+# A contents list: short entries, one after another, naming this many different items.
+_CONTENTS_ITEMS = 3
+_CONTENTS_ENTRY_WORDS = 20
+_NUMBERING = re.compile(r"^\s*(?:•\s*)?\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s*")
 
 
 @dataclass
@@ -75,6 +91,12 @@ class Passage:
     scores: dict[str, float] = field(default_factory=dict)
     content: dict[str, float] = field(default_factory=dict)
     non_answer_section: bool = False
+    # An entry of a list of contents ("3. How does the school identify...?"): a link to
+    # an answer, not the answer.
+    contents: bool = False
+    # How much the passage sounds like text that answers nothing (introductions,
+    # definitions, ethos, the school's details): it counts against every item.
+    none_score: float = 0.0
 
 
 def build_passages(blocks: list[Block]) -> list[Passage]:
@@ -84,8 +106,15 @@ def build_passages(blocks: list[Block]) -> list[Passage]:
     list_id = 0
     segment = 0
     index = 0
+    title = _title_index(blocks)
     while index < len(blocks):
         block = blocks[index]
+        if index == title:
+            # The page's title ("Local Offer", "SEND") names the whole document, not
+            # the section below it.
+            segment += 1
+            index += 1
+            continue
         if block.kind == BlockKind.HEADING:
             while stack and stack[-1].level >= block.level:
                 stack.pop()
@@ -155,6 +184,16 @@ def build_passages(blocks: list[Block]) -> list[Passage]:
     return passages
 
 
+def _title_index(blocks: list[Block]) -> int | None:
+    """The document's title: its first heading, when only short lines come before it."""
+    for index, block in enumerate(blocks):
+        if block.kind == BlockKind.HEADING:
+            return None if block.text.rstrip().endswith("?") else index
+        if len(_WORD.findall(block.text.lower())) >= _TITLE_AREA_WORDS:
+            return None
+    return None
+
+
 def _bare_item(block: Block) -> bool:
     """A short line with no full stop after a lead-in: a list item that lost its bullet."""
     words = _WORD.findall(block.text.lower())
@@ -173,9 +212,15 @@ def _clean(text: str) -> str:
 class Placer:
     """Scores and places passages; built once per document with the current vocabulary."""
 
-    def __init__(self, vocabulary: Vocabulary, questions: dict[str, str]) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        questions: dict[str, str],
+        learned: LearnedVocabulary | None = None,
+    ) -> None:
         self.vocabulary = vocabulary
-        self.question_words = {key: _topic_words(text) for key, text in questions.items()}
+        self.profiles = ItemProfiles(questions)
+        self.learned = learned if learned is not None else learned_vocabulary()
         self._heading_cache: dict[str, dict[str, float]] = {}
 
     # -- scores ---------------------------------------------------------------
@@ -195,12 +240,9 @@ class Placer:
                         value = max(value, weight)
             if value + negative > 0:
                 scores[key] = value + negative
-        words = _topic_words(heading)
-        if len(words) >= _QUESTION_OVERLAP_MIN:
-            for key, question in self.question_words.items():
-                shared = len(words & question)
-                if shared >= _QUESTION_OVERLAP_MIN:
-                    scores[key] = scores.get(key, 0.0) + 4.0 * shared / len(words)
+        for key, likeness in self.profiles.similarity(heading).items():
+            if likeness >= _QUESTION_MIN:
+                scores[key] = scores.get(key, 0.0) + QUESTION_WEIGHT * likeness
         self._heading_cache[heading] = scores
         return scores
 
@@ -215,6 +257,11 @@ class Placer:
                     total += weight * (1 + 0.5 * (min(count, 3) - 1))
             if total:
                 scores[key] = total
+        none = sum(weight for pattern, weight in _NON_ANSWER if pattern.search(text))
+        if none:
+            scores[NONE] = none
+        for key, value in self.learned.evidence(text).items():
+            scores[key] = scores.get(key, 0.0) + LEARNED_WEIGHT * min(value, _LEARNED_CAP)
         words = _Text(text)
         self._add_terms(scores, words, self.vocabulary.needs, "kinds_of_need", 1.0, 3.0)
         self._add_terms(scores, words, self.vocabulary.accessibility, "accessibility", 1.5, 4.5)
@@ -239,9 +286,11 @@ class Placer:
     ) -> None:
         """Set ``key`` on each passage (None when it answers nothing)."""
         boosts = boosts or {}
+        self._mark_contents(passages)
         previous: Passage | None = None
         for number, passage in enumerate(passages):
             content = self.content_scores(passage.text)
+            passage.none_score = content.pop(NONE, 0.0)
             for key, value in boosts.get(number, {}).items():
                 content[key] = content.get(key, 0.0) + value
             totals = dict(content)
@@ -260,7 +309,31 @@ class Placer:
             passage.key = self._decide(passage, previous)
             previous = passage
 
+    def _mark_contents(self, passages: list[Passage]) -> None:
+        """Mark runs of short entries that name several different items: a contents list."""
+        run: list[Passage] = []
+        for passage in [*passages, None]:
+            if (
+                passage is not None
+                and _entry_like(passage.text)
+                and (not run or passage.block_ids[0] == run[-1].block_ids[-1] + 1)
+            ):
+                run.append(passage)
+                continue
+            named = set()
+            for entry in run:
+                scores = self.heading_scores(_NUMBERING.sub("", entry.text.lstrip("• ")))
+                best = max(scores, key=scores.get, default=None)
+                if best is not None and scores[best] >= _USABLE_HEADING:
+                    named.add(best)
+            if len(named) >= _CONTENTS_ITEMS:
+                for entry in run:
+                    entry.contents = True
+            run = [passage] if passage is not None and _entry_like(passage.text) else []
+
     def _decide(self, passage: Passage, previous: Passage | None) -> str | None:
+        if passage.contents:
+            return None
         totals, content = passage.scores, passage.content
         # Ties go to the passage's own words, then to checklist order.
         best = max(STATUTORY_KEYS, key=lambda key: (totals.get(key, 0.0), content.get(key, 0.0)))
@@ -275,7 +348,13 @@ class Placer:
         nearest = self.heading_scores(passage.headings[0]) if passage.headings else {}
         heading_key = max(nearest, key=nearest.get) if nearest else None
         threshold = PLACE_THRESHOLD if heading_key else CONTENT_ONLY_THRESHOLD
-        if totals.get(best, 0.0) >= threshold:
+        if passage.none_score >= NON_ANSWER and not (
+            own == "senco_contact" and own_score >= SENCO_EVIDENCE
+        ):
+            # An introduction or a definition under an item's heading is still not an
+            # answer unless its own words clearly are.
+            return own if own_score >= STRONG_CONTENT + passage.none_score else None
+        if totals.get(best, 0.0) - passage.none_score >= threshold:
             return best
         if heading_key and nearest[heading_key] >= _USABLE_HEADING and own_score < WEAK_CONTENT:
             return heading_key
@@ -289,7 +368,7 @@ class Placer:
             and not previous.non_answer_section
             # Under a heading that answers nothing in particular ("Start here" in a
             # diagram), only the rest of the same paragraph or list continues.
-            and (heading_key or not passage.headings or previous.group == passage.group)
+            and (heading_key or previous.group == passage.group)
         )
         has_own_topic = own_score >= WEAK_CONTENT
         if continues and not (has_own_topic and own_score > content.get(previous.key, 0.0)):
@@ -297,17 +376,17 @@ class Placer:
         return own if has_own_topic and (heading_key or not passage.headings) else None
 
 
-def _topic_words(text: str) -> set[str]:
-    from .facets import stem
-
-    return {stem(word) for word in _WORD.findall(text.lower()) if word not in STOPWORDS}
+def _entry_like(text: str) -> bool:
+    """A line of a contents list: short, and a title or a question rather than a sentence."""
+    words = _WORD.findall(text.lower())
+    return 0 < len(words) <= _CONTENTS_ENTRY_WORDS and not text.rstrip().endswith((".", ":"))
 
 
 def question_texts(extra: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
     """Each key's question and heading from the checklist, plus the council's wording."""
     from schools.checklist import STATUTORY_ITEMS
 
-    texts = {item.key: f"{item.question} {item.heading}" for item in STATUTORY_ITEMS}
+    texts = {item.key: f"{item.question} {item.heading} {item.guidance}" for item in STATUTORY_ITEMS}
     for key, text in extra:
         if key in texts:
             texts[key] += f" {text}"
