@@ -271,6 +271,10 @@ class Scores:
         self.passages["labelled"] += total
         self.passages["right"] += ok
         predicted = set(items)
+        for key in sorted(predicted - confirmed):
+            self.misses.append(f"  [{report.name}] item {key} given, no passage labelled so")
+        for key in sorted(labelled_items - confirmed):
+            self.misses.append(f"  [{report.name}] item {key} labelled, not found")
         self.items["predicted"] += len(predicted)
         self.items["right"] += len(predicted & confirmed)
         self.items["labelled"] += len(labelled_items)

@@ -281,3 +281,15 @@ def _find_near(
             continue
         found.extend((m, number) for m in pattern.findall(block.text))
     return found
+
+
+def names_senco(text: str, senco: SencoContact) -> bool:
+    """Whether ``text`` names the SENCO found in the report (by surname, with a title or
+    the role beside it), as a second mention does ("contact Mrs Smith, our SENCO")."""
+    if not senco.name:
+        return False
+    surname = re.escape(_surname(senco.name))
+    return bool(
+        re.search(rf"{_TITLE}\s*(?:{_INITIALS}\s*)?(?:{_WORD}\s+)?{surname}\b", text)
+        or (re.search(rf"\b{surname}\b", text) and re.search(_ROLE, text))
+    )

@@ -14,7 +14,7 @@ from typing import Any
 
 from schools.checklist import STATUTORY_KEYS
 
-from .contacts import SencoContact, find_senco
+from .contacts import SencoContact, find_senco, names_senco
 from .document import Document
 from .facets import HOME_ITEMS, Vocabulary, find_terms, load_vocabulary
 from .guidance import remove_guidance
@@ -103,17 +103,16 @@ def extract_document(
     if senco is not None and senco.block_index is not None:
         named = {senco.block_index, *senco.contact_blocks}
         for number, passage in enumerate(passages):
-            if named & set(passage.block_ids):
+            if named & set(passage.block_ids) or names_senco(passage.text, senco):
                 boosts[number] = {"senco_contact": _SENCO_PASSAGE_BOOST}
     placer = Placer(vocabulary, question_texts(_council_questions()), learned)
     placer.place(passages, boosts)
 
     items: dict[str, str] = {}
     for key in STATUTORY_KEYS:
-        texts = [passage.text for passage in passages if passage.key == key]
-        if texts:
+        if any(key in passage.keys for passage in passages):
             items[key] = _join(passages, key)
-    placed = [(passage.text, passage.key) for passage in passages]
+    placed = [(passage.text, key) for passage in passages for key in passage.keys or [None]]
     return ExtractionResult(
         items=items,
         senco=senco,
@@ -131,7 +130,7 @@ def _join(passages: list[Passage], key: str) -> str:
     parts: list[str] = []
     previous: Passage | None = None
     for passage in passages:
-        if passage.key != key:
+        if key not in passage.keys:
             continue
         same_list = (
             previous is not None

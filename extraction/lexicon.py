@@ -177,6 +177,11 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         (r"\badmissions?\b", 6),
         (r"\bdisab(led|ility|ilities) (pupils|children|access)\b|\bequality\b", 5),
         (r"\baccess to (the )?(school|building|site|premises)\b", 6),
+        (
+            r"\bhow (can|do|does|will) (my child|i|children|pupils|young people) (attend|"
+            r"get a place|apply|be admitted)\b|\bapply(ing)? for a place\b",
+            5,
+        ),
     ],
 }
 
@@ -187,7 +192,8 @@ NON_ANSWER_HEADINGS = re.compile(
     r"(is|are) responsible for|glossary|monitoring arrangements|review of (this|the) policy|"
     r"policy (compliance|review)|links? (with|to) other policies|confidentiality|"
     r"storing (and managing )?information|data protection|gdpr|safeguarding|contents|"
-    r"appendix|introduction|diagram|coalition government|"
+    r"appendix|introduction|diagram|coalition government|key words|jargon|acronyms|"
+    r"abbreviations|"
     r"code of practice)\b",
     re.IGNORECASE,
 )
@@ -206,6 +212,7 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
     (r"\b(report|policy|information|page) (was|is|will be) (last )?(reviewed|updated)\b", 3),
     (r"\b(report|information) (must|should) include\b|\b(must|required to) publish\b", 3),
     (r"\bregulations 2014 require|\bby law\b|\bstatutory requirement\b", 2),
+    (r"\bcode of practice\b[^.]{0,40}\b(gives|provides|sets out|states|says|describes)\b", 3),
     (
         r"\bha(s|ve) (sen[d]?|special educational needs) if\b|\bis defined as\b|"
         r"\b(use|uses|following) (the )?definition\b|\bprovision means\b",
@@ -240,6 +247,13 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
         ),
         (r"\bwhatever their (special educational )?needs?\b", 1),
         (
+            r"\b(we|school|academy|setting) (provides?|offers?) support for (the following|"
+            r"children with|pupils with|students with)\b|\bprovides? for (pupils|children|"
+            r"students|learners) with\b|\bwe (support|cater for|provide for|welcome) "
+            r"(pupils|children|students|learners) with\b|\bprimarily supports\b",
+            3,
+        ),
+        (
             r"\bhas (sen|special educational needs) if\b|\blearning difficulty or disability which\b",
             2,
         ),
@@ -247,6 +261,11 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
     ],
     "identification": [
         (r"\bidentif(y|ied|ies|ying|ication)\b", 2),
+        (
+            r"\bidentif(y|ies|ying|ication of)( and assess(ing|ment of)?)? "
+            r"(pupils|children|students|needs|sen[d]?)\b",
+            2,
+        ),
         (r"\bearly identification\b|\bidentified as (having|needing)\b", 3),
         (r"\b(less|slower) than expected progress\b|\bsignificantly slower\b", 3),
         (

@@ -38,6 +38,8 @@ _HEADINGS = compile_patterns(HEADING_PATTERNS)
 _NON_ANSWER = compile_patterns({NONE: NON_ANSWER_PATTERNS})[NONE]
 _WORD = re.compile(r"[a-z]+")
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+# A line naming a person ("Mrs Taylor" under "SENDCo") is kept however short it is.
+_PERSON = re.compile(r"\b(?:Mrs|Mr|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
 
 # How much each heading above a passage counts: the nearest fully, its parents less.
 _HEADING_WEIGHTS = (0.75, 0.3, 0.15)
@@ -52,6 +54,14 @@ SENCO_EVIDENCE = 4.0
 _USABLE_HEADING = 3.0
 # Under a heading that answers nothing, a passage must make its own case this strongly.
 STRONG_CONTENT = 8.0
+# A passage goes under a second item too when that item scores at least this share of
+# the first's score, and (but for a passage naming the SENCO) at least this much.
+_DUAL_SHARE = 0.8
+_DUAL_MIN = 6.0
+# A passage under a heading that names no item needs this much evidence of its own.
+_OWN_TOPIC = 2.0
+# How much of a lead-in sentence's evidence each item of its list shares.
+_LEAD_IN_SHARE = 0.5
 # A passage sounding this much like an introduction, definition or the school's details
 # answers nothing unless its own words are very clear.
 NON_ANSWER = 3.0
@@ -69,6 +79,9 @@ _LEARNED_CAP = 6.0
 _MIN_WORDS = 3
 # Lines before the title are the page's furniture (site name, "Skip to content").
 _TITLE_AREA_WORDS = 12
+# Titles and menu entries: at most this many words, most of them capitalised.
+_TITLE_WORDS = 10
+_MINOR_WORDS = frozenset(["a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"])
 # A contents list: short entries, one after another, naming this many different items.
 _CONTENTS_ITEMS = 3
 _CONTENTS_ENTRY_WORDS = 20
@@ -97,6 +110,19 @@ class Passage:
     # How much the passage sounds like text that answers nothing (introductions,
     # definitions, ethos, the school's details): it counts against every item.
     none_score: float = 0.0
+    # Above the document's first sentence: the page's title and links.
+    furniture: bool = False
+    # A second item the passage answers just as clearly (see ``Placer._second_key``).
+    also_key: str | None = None
+    # The passage number of the sentence that introduces this list item, if any.
+    lead_in: int | None = None
+    # Its own words' scores (before any SENCO boost), which its list items share.
+    own: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def keys(self) -> list[str]:
+        """The items the passage is placed under: none, one, or two."""
+        return [key for key in (self.key, self.also_key) if key is not None]
 
 
 def build_passages(blocks: list[Block]) -> list[Passage]:
@@ -130,7 +156,7 @@ def build_passages(blocks: list[Block]) -> list[Passage]:
             # can lose bullets: short unpunctuated lines after it are items too).
             end = index + 1
             while end < len(blocks) and (
-                blocks[end].kind == BlockKind.ITEM or _bare_item(blocks[end])
+                blocks[end].kind == BlockKind.ITEM or _bare_item(blocks[end], blocks[end - 1])
             ):
                 end += 1
             if end == index + 1 and end < len(blocks) and _URL_ONLY.match(blocks[end].text):
@@ -147,18 +173,34 @@ def build_passages(blocks: list[Block]) -> list[Passage]:
                 index = end
                 continue
             if end > index + 1:
-                lines = [_clean(block.text)] + [
-                    f"• {_clean(b.text)}" for b in blocks[index + 1 : end]
-                ]
+                # Each item is a passage of its own, read with the lead-in's words: a
+                # list may answer more than one item ("...with help from outside
+                # professionals"), and a list of documents after "This report complies
+                # with:" answers nothing, as its lead-in says.
+                list_id += 1
+                lead_in = len(passages)
                 passages.append(
                     Passage(
-                        "\n".join(lines),
+                        _clean(block.text),
                         headings,
                         block.group,
-                        block_ids=tuple(range(index, end)),
+                        list_id=list_id,
+                        block_ids=(index,),
                         segment=segment,
                     )
                 )
+                for number in range(index + 1, end):
+                    passages.append(
+                        Passage(
+                            f"• {_clean(blocks[number].text)}",
+                            headings,
+                            block.group,
+                            list_id=list_id,
+                            block_ids=(number,),
+                            segment=segment,
+                            lead_in=lead_in,
+                        )
+                    )
                 index = end
                 continue
         if block.kind == BlockKind.ITEM:
@@ -174,7 +216,7 @@ def build_passages(blocks: list[Block]) -> list[Passage]:
                     segment=segment,
                 )
             )
-        elif len(_WORD.findall(block.text.lower())) >= _MIN_WORDS:
+        elif len(_WORD.findall(block.text.lower())) >= _MIN_WORDS or _PERSON.search(block.text):
             passages.append(
                 Passage(
                     _clean(block.text), headings, block.group, block_ids=(index,), segment=segment
@@ -194,11 +236,16 @@ def _title_index(blocks: list[Block]) -> int | None:
     return None
 
 
-def _bare_item(block: Block) -> bool:
-    """A short line with no full stop after a lead-in: a list item that lost its bullet."""
+def _bare_item(block: Block, previous: Block) -> bool:
+    """A short line with no full stop after a lead-in: a list item that lost its bullet.
+
+    It follows the line before without a blank line between: after a blank line, a
+    short line is something else ("SENCO – Mrs J Smith" after a list of documents).
+    """
     words = _WORD.findall(block.text.lower())
     return (
         block.kind == BlockKind.PARAGRAPH
+        and block.group == previous.group
         and len(words) <= 12
         and not block.text.rstrip().endswith((".", ":", "?", "!"))
         and not block.cell_start
@@ -287,10 +334,20 @@ class Placer:
         """Set ``key`` on each passage (None when it answers nothing)."""
         boosts = boosts or {}
         self._mark_contents(passages)
+        for passage in passages:
+            if len(_WORD.findall(passage.text.lower())) >= _TITLE_AREA_WORDS:
+                break
+            passage.furniture = passage.lead_in is None
         previous: Passage | None = None
         for number, passage in enumerate(passages):
             content = self.content_scores(passage.text)
             passage.none_score = content.pop(NONE, 0.0)
+            if passage.lead_in is not None:
+                lead_in = passages[passage.lead_in]
+                for key, value in lead_in.own.items():
+                    content[key] = content.get(key, 0.0) + _LEAD_IN_SHARE * value
+                passage.none_score = max(passage.none_score, lead_in.none_score)
+            passage.own = dict(content)
             for key, value in boosts.get(number, {}).items():
                 content[key] = content.get(key, 0.0) + value
             totals = dict(content)
@@ -307,6 +364,7 @@ class Placer:
             passage.content = content
             passage.scores = totals
             passage.key = self._decide(passage, previous)
+            passage.also_key = self._second_key(passage, boosts.get(number, {}))
             previous = passage
 
     def _mark_contents(self, passages: list[Passage]) -> None:
@@ -331,6 +389,24 @@ class Placer:
                     entry.contents = True
             run = [passage] if passage is not None and _entry_like(passage.text) else []
 
+    @staticmethod
+    def _second_key(passage: Passage, boost: dict[str, float]) -> str | None:
+        """A second item the passage answers as clearly as its first, if any.
+
+        "Contact Mrs Smith, our SENCO, to ask for an EHC needs assessment" answers both
+        who the SENCO is and how needs are identified; it goes under both.
+        """
+        if passage.key is None or passage.none_score >= NON_ANSWER:
+            return None
+        first = passage.scores.get(passage.key, 0.0) - boost.get(passage.key, 0.0)
+        others = [key for key in STATUTORY_KEYS if key != passage.key]
+        second = max(others, key=lambda key: passage.scores.get(key, 0.0))
+        value = passage.scores.get(second, 0.0)
+        if passage.key in boost:
+            # Named for the SENCO: the passage's other topic, judged without the boost.
+            return second if value >= PLACE_THRESHOLD and value >= _DUAL_SHARE * first else None
+        return second if value >= _DUAL_MIN and value >= _DUAL_SHARE * first else None
+
     def _decide(self, passage: Passage, previous: Passage | None) -> str | None:
         if passage.contents:
             return None
@@ -347,6 +423,10 @@ class Placer:
             return own if own_score >= STRONG_CONTENT else None
         nearest = self.heading_scores(passage.headings[0]) if passage.headings else {}
         heading_key = max(nearest, key=nearest.get) if nearest else None
+        if passage.furniture and not heading_key and _title_case_entry(passage.text):
+            # "SEN Report – Local Offer" in a page's links and title lines, above its
+            # first sentence: a name, not an answer, unless it names the SENCO.
+            return own if own == "senco_contact" and own_score >= SENCO_EVIDENCE else None
         threshold = PLACE_THRESHOLD if heading_key else CONTENT_ONLY_THRESHOLD
         if passage.none_score >= NON_ANSWER and not (
             own == "senco_contact" and own_score >= SENCO_EVIDENCE
@@ -373,7 +453,22 @@ class Placer:
         has_own_topic = own_score >= WEAK_CONTENT
         if continues and not (has_own_topic and own_score > content.get(previous.key, 0.0)):
             return previous.key
-        return own if has_own_topic and (heading_key or not passage.headings) else None
+        if has_own_topic and (heading_key or not passage.headings):
+            return own
+        # Under a heading that names no item ("SEN Policy", the school's name), only a
+        # clear topic of its own, with nothing of an introduction about it.
+        return own if own_score >= _OWN_TOPIC and not passage.none_score else None
+
+
+def _title_case_entry(text: str) -> bool:
+    """A short line in title case with no sentence in it: a title, link or menu entry."""
+    words = re.findall(r"[A-Za-z][A-Za-z’'-]*", text)
+    content = [word for word in words if word.lower() not in _MINOR_WORDS]
+    return (
+        0 < len(words) <= _TITLE_WORDS
+        and not text.rstrip().endswith((".", "?", "!", ":"))
+        and sum(word[0].isupper() for word in content) >= 0.6 * len(content)
+    )
 
 
 def _entry_like(text: str) -> bool:
