@@ -16,7 +16,14 @@ from schools.checklist import STATUTORY_KEYS
 
 from .contacts import SencoContact, find_senco, names_senco
 from .document import Document
-from .facets import HOME_ITEMS, Vocabulary, find_terms, load_vocabulary
+from .facets import (
+    HOME_ITEMS,
+    PROVISION_STATEMENT,
+    PlacedText,
+    Vocabulary,
+    find_terms,
+    load_vocabulary,
+)
 from .guidance import remove_guidance
 from .placement import Passage, Placer, build_passages, question_texts
 from .readers import read_bytes, read_path
@@ -98,31 +105,49 @@ def extract_document(
         vocabulary = load_vocabulary()
     blocks = remove_guidance(document.blocks)
     senco = find_senco(blocks)
-    passages = build_passages(blocks)
+    placer = Placer(vocabulary, question_texts(_council_questions()), learned)
+    passages = build_passages(blocks, placer.names_item)
     boosts: dict[int, dict[str, float]] = {}
     if senco is not None and senco.block_index is not None:
         named = {senco.block_index, *senco.contact_blocks}
         for number, passage in enumerate(passages):
             if named & set(passage.block_ids) or names_senco(passage.text, senco):
                 boosts[number] = {"senco_contact": _SENCO_PASSAGE_BOOST}
-    placer = Placer(vocabulary, question_texts(_council_questions()), learned)
     placer.place(passages, boosts)
 
     items: dict[str, str] = {}
     for key in STATUTORY_KEYS:
         if any(key in passage.keys for passage in passages):
             items[key] = _join(passages, key)
-    placed = [(passage.text, key) for passage in passages for key in passage.keys or [None]]
+    placed = [
+        PlacedText(passage.text, tuple(passage.keys), _context(passages, passage))
+        for passage in passages
+        if not passage.contents
+    ]
     return ExtractionResult(
         items=items,
         senco=senco,
-        needs=find_terms(placed, vocabulary.needs, HOME_ITEMS["needs"]),
-        accessibility=find_terms(placed, vocabulary.accessibility, HOME_ITEMS["accessibility"]),
-        services=find_terms(placed, vocabulary.services, HOME_ITEMS["services"]),
+        needs=find_terms(
+            placed,
+            vocabulary.needs,
+            HOME_ITEMS["needs"],
+            masks=[*vocabulary.services, *vocabulary.accessibility],
+            statement=PROVISION_STATEMENT,
+        ),
+        accessibility=find_terms(
+            placed, vocabulary.accessibility, HOME_ITEMS["accessibility"], home_only=True
+        ),
+        services=find_terms(placed, vocabulary.services, HOME_ITEMS["services"], home_only=True),
         unplaced=[passage.text for passage in passages if passage.key is None],
         passages=passages,
         file_type=document.file_type,
     )
+
+
+def _context(passages: list[Passage], passage: Passage) -> str:
+    """The headings above a passage and the sentence introducing its list."""
+    lead_in = passages[passage.lead_in].text if passage.lead_in is not None else ""
+    return "\n".join([lead_in, *passage.headings])
 
 
 def _join(passages: list[Passage], key: str) -> str:

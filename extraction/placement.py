@@ -17,7 +17,7 @@ in the same paragraph or list, and otherwise stays unplaced.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from schools.checklist import STATUTORY_KEYS
@@ -125,14 +125,22 @@ class Passage:
         return [key for key in (self.key, self.also_key) if key is not None]
 
 
-def build_passages(blocks: list[Block]) -> list[Passage]:
-    """Group blocks into passages, each with the headings it sits under."""
+def build_passages(
+    blocks: list[Block], names_item: Callable[[str], bool] = lambda heading: False
+) -> list[Passage]:
+    """Group blocks into passages, each with the headings it sits under.
+
+    ``names_item`` says whether a heading clearly names a statutory item: such a first
+    heading is a section's, not the page's title.
+    """
     passages: list[Passage] = []
     stack: list[Block] = []
     list_id = 0
     segment = 0
     index = 0
     title = _title_index(blocks)
+    if title is not None and names_item(blocks[title].text):
+        title = None
     while index < len(blocks):
         block = blocks[index]
         if index == title:
@@ -367,27 +375,39 @@ class Placer:
             passage.also_key = self._second_key(passage, boosts.get(number, {}))
             previous = passage
 
+    def names_item(self, heading: str) -> bool:
+        """Whether a heading clearly names one statutory item other than the Local Offer
+        (which schools often call their whole report)."""
+        scores = self.heading_scores(heading)
+        best = max(scores, key=scores.get, default=None)
+        return best not in (None, "local_offer") and scores[best] >= _CLEAR_HEADING
+
     def _mark_contents(self, passages: list[Passage]) -> None:
         """Mark runs of short entries that name several different items: a contents list."""
         run: list[Passage] = []
         for passage in [*passages, None]:
             if (
                 passage is not None
+                and passage.lead_in is None  # a list a sentence introduces is an answer
                 and _entry_like(passage.text)
                 and (not run or passage.block_ids[0] == run[-1].block_ids[-1] + 1)
             ):
                 run.append(passage)
                 continue
-            named = set()
+            named = []
             for entry in run:
                 scores = self.heading_scores(_NUMBERING.sub("", entry.text.lstrip("• ")))
                 best = max(scores, key=scores.get, default=None)
-                if best is not None and scores[best] >= _USABLE_HEADING:
-                    named.add(best)
-            if len(named) >= _CONTENTS_ITEMS:
+                if best is not None and scores[best] >= _CLEAR_HEADING:
+                    named.append(best)
+            if len(set(named)) >= _CONTENTS_ITEMS and 2 * len(named) >= len(run):
                 for entry in run:
                     entry.contents = True
-            run = [passage] if passage is not None and _entry_like(passage.text) else []
+            run = (
+                [passage]
+                if passage is not None and passage.lead_in is None and _entry_like(passage.text)
+                else []
+            )
 
     @staticmethod
     def _second_key(passage: Passage, boost: dict[str, float]) -> str | None:

@@ -28,6 +28,9 @@ _LABEL_VALUE = re.compile(r"\S\s*:\s+\S")
 _URLISH = re.compile(r"(https?://|www\.|@|\d{5})")
 # "SENCO – Mrs Jo Smith" names a person: a line of a contact list, not a heading.
 _PERSON = re.compile(r"\b(?:Mrs|Mr|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
+# Question-and-answer layouts: "Q: ...?" lines are headings, "A:" starts the answer.
+_Q_PREFIX = re.compile(r"^Q(?:uestion)?\s*\d{0,2}\s*[:.)–-]\s*(\S.{0,300}\?)\s*$")
+_A_PREFIX = re.compile(r"^A(?:nswer)?\s*\d{0,2}\s*[:.)–-]\s+(?=\S)")
 _PIPE_CELL = re.compile(r"\S\s+\|(?:\s|$)")
 _CELL_SPLIT = re.compile(r"\t|\s+\|(?=\s|$)\s*")
 # A line this long cannot be a line of a page: the text keeps one paragraph a line.
@@ -266,6 +269,14 @@ class _LineParser:
             if not line:
                 self._new_group()
                 continue
+            question = _Q_PREFIX.match(line)
+            if question:
+                # "Q: How will I know how my child is doing?" heads its answer.
+                self._new_group()
+                self._start(BlockKind.HEADING, question.group(1), level=2, cell_start=cell_start)
+                self._new_group()
+                continue
+            line = _A_PREFIX.sub("", line)
             next_line = self._next_nonblank(index)
             numbered_level = self._numbered_heading(index)
             continues = self._continues_current(line)
