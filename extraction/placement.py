@@ -58,6 +58,8 @@ STRONG_CONTENT = 8.0
 # the first's score, and (but for a passage naming the SENCO) at least this much.
 _DUAL_SHARE = 0.8
 _DUAL_MIN = 6.0
+# A passage naming the SENCO goes under its other topic too from this score.
+_SENCO_SECOND = 4.0
 # A passage under a heading that names no item needs this much evidence of its own.
 _OWN_TOPIC = 2.0
 # How much of a lead-in sentence's evidence each item of its list shares.
@@ -424,7 +426,7 @@ class Placer:
         value = passage.scores.get(second, 0.0)
         if passage.key in boost:
             # Named for the SENCO: the passage's other topic, judged without the boost.
-            return second if value >= PLACE_THRESHOLD and value >= _DUAL_SHARE * first else None
+            return second if value >= _SENCO_SECOND else None
         return second if value >= _DUAL_MIN and value >= _DUAL_SHARE * first else None
 
     def _decide(self, passage: Passage, previous: Passage | None) -> str | None:
