@@ -70,7 +70,7 @@ class LabelError(ValueError):
     """A label file that does not fit its document or the label format."""
 
 
-def span_text(lines: list[str], spec: str) -> str:
+def span_text(lines: list[str], spec: str, *, allow_empty: bool = False) -> str:
     """The document text a span spec points at, whitespace and bullets tidied.
 
     A spec is ``N`` (line N, counted from 1), ``N-M`` (lines N to M), or
@@ -78,10 +78,10 @@ def span_text(lines: list[str], spec: str) -> str:
     B excluded; ``N:A-M`` runs to the end of line M). Parts joined with ``+`` are read
     one after the other, joined by a space.
     """
-    return " ".join(_one_span(lines, part.strip()) for part in spec.split("+"))
+    return " ".join(_one_span(lines, part.strip(), allow_empty) for part in spec.split("+"))
 
 
-def _one_span(lines: list[str], spec: str) -> str:
+def _one_span(lines: list[str], spec: str, allow_empty: bool = False) -> str:
     match = re.fullmatch(r"(\d+)(?::(\d+))?(?:-(\d+)(?::(\d+))?)?", spec)
     if not match:
         raise LabelError(f"bad span {spec!r}")
@@ -97,7 +97,7 @@ def _one_span(lines: list[str], spec: str) -> str:
         chosen[0] = chosen[0][int(start) :]
     text = " ".join(_BULLET.sub("", line) for line in chosen)
     text = " ".join(text.split())
-    if not text:
+    if not text and not allow_empty:
         raise LabelError(f"span {spec!r} holds no text")
     return text
 
@@ -161,9 +161,10 @@ def load_report(label_file: Path, part: str, shared: Path) -> LabelledReport:
         facets={name: set(label.get(name, {})) for name in FACETS},
     )
     for entry in label["passages"]:
-        text = span_text(lines, entry["at"])
         if entry.get("heading") or entry.get("ignore"):
+            span_text(lines, entry["at"], allow_empty=True)  # still inside the document
             continue
+        text = span_text(lines, entry["at"])
         report.passages.append(
             Passage(entry["at"], text, entry.get("key"), tuple(entry.get("also", ())))
         )

@@ -231,15 +231,15 @@ def test_a_second_mention_of_the_senco_is_a_contact_passage() -> None:
         ("Our hearing impairment team visits pupils who use radio aids.", set()),
         # The Code of Practice's four areas describe needs in general.
         (
-            "The Code of Practice describes four broad areas of need: communication and "
-            "interaction, cognition and learning, social, emotional and mental health, and "
-            "sensory and physical needs.",
+            "The Code of Practice groups needs into four broad areas: cognition and "
+            "learning; communication and interaction; sensory or physical needs; and "
+            "social, emotional and mental health.",
             set(),
         ),
         # A definition is not provision.
         (
-            "A child has special educational needs if they have a learning difficulty or "
-            "disability which calls for special educational provision.",
+            "A pupil has special educational needs if a learning difficulty or a disability "
+            "means they need provision different from that made for others.",
             set(),
         ),
         # A clear statement ticks what it names.
