@@ -6,7 +6,7 @@ Mrs Lisa Russell", "Kath Hunt (SENCO)", "Mrs Bedwell, the SENCO", "SEND Co-ordin
 one anywhere ("Mrs Rachel Wells" rather than "Rachel Wells").
 """
 
-# ruff: noqa: RUF001, RUF002 -- typographic apostrophes and dashes are what documents contain
+# ruff: noqa: RUF001, RUF002, RUF003 -- typographic apostrophes and dashes are what documents contain
 
 from __future__ import annotations
 

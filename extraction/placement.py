@@ -14,6 +14,8 @@ of its own. A passage with too little evidence takes the key of the passage befo
 in the same paragraph or list, and otherwise stays unplaced.
 """
 
+# ruff: noqa: RUF001, RUF002, RUF003 -- typographic apostrophes and dashes are what documents contain
+
 from __future__ import annotations
 
 import re
@@ -503,7 +505,9 @@ def question_texts(extra: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
     """Each key's question and heading from the checklist, plus the council's wording."""
     from schools.checklist import STATUTORY_ITEMS
 
-    texts = {item.key: f"{item.question} {item.heading} {item.guidance}" for item in STATUTORY_ITEMS}
+    texts = {
+        item.key: f"{item.question} {item.heading} {item.guidance}" for item in STATUTORY_ITEMS
+    }
     for key, text in extra:
         if key in texts:
             texts[key] += f" {text}"

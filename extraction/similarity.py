@@ -13,8 +13,11 @@ Two measures, both word-based and explainable:
   reports are kept, so it holds the vocabulary of the domain, not any school's wording.
 """
 
+# ruff: noqa: RUF001 -- typographic apostrophes are what documents contain
+
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -43,7 +46,7 @@ def features(text: str) -> list[str]:
         for word in _WORD.findall(text.lower().replace("’", "'"))
         if len(word) > 2 and word not in STOP_WORDS and word not in _DOMAIN_WORDS
     ]
-    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
+    return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
 
 
 class ItemProfiles:
@@ -53,7 +56,9 @@ class ItemProfiles:
         bags = {key: Counter(features(text)) for key, text in texts.items()}
         count = len(bags)
         frequency = Counter(word for bag in bags.values() for word in bag)
-        self.idf = {word: math.log((1 + count) / (1 + seen)) + 1 for word, seen in frequency.items()}
+        self.idf = {
+            word: math.log((1 + count) / (1 + seen)) + 1 for word, seen in frequency.items()
+        }
         self.vectors = {key: self._vector(bag) for key, bag in bags.items()}
 
     def _vector(self, bag: Counter) -> dict[str, float]:

@@ -7,10 +7,11 @@ cell. The rules here use only those layout signals (line length, punctuation, bu
 numbering, tabs), never particular wording.
 """
 
-# ruff: noqa: RUF001 -- typographic quotes, dashes and bullets are what documents contain
+# ruff: noqa: RUF001, RUF003 -- typographic quotes, dashes and bullets are what documents contain
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -360,7 +361,7 @@ def _is_unwrapped(lines: list[str]) -> bool:
         return False
     runs_on = sum(
         1
-        for line, following in zip(lines, lines[1:], strict=False)
+        for line, following in itertools.pairwise(lines)
         if line.strip() and following.strip()[:1].islower()
     )
     return runs_on <= 0.05 * len(filled)

@@ -24,6 +24,7 @@ _APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc`\u00b4", "'"))
 # A word is letters and digits, possibly with apostrophes inside ("Asperger's").
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
+
 def tokens(value: str) -> list[str]:
     """Lower-case words of ``value``, accents removed, inner apostrophes kept."""
     value = unicodedata.normalize("NFKD", value.translate(_APOSTROPHES))

@@ -110,7 +110,9 @@ def test_no_report_text_is_copied_into_the_repository(shared: Path) -> None:
         path
         for path in tracked
         if path not in _COUNCIL_WORDING
-        and (path.startswith(("extraction/", "bench/", "tests/extraction/")) or "extraction" in path)
+        and (
+            path.startswith(("extraction/", "bench/", "tests/extraction/")) or "extraction" in path
+        )
         and path.endswith((".py", ".md", ".json", ".txt", ".html"))
     ]
     assert ours
@@ -123,9 +125,7 @@ def test_learned_vocabulary_is_what_the_development_part_teaches(shared: Path) -
     learner = bench("learn_extraction_vocabulary")
     shipped = json.loads(LEARNED_PATH.read_text(encoding="utf-8"))
     reports = [
-        report
-        for part in learner.TRAINING_PARTS
-        for report in evaluation().load_part(part, shared)
+        report for part in learner.TRAINING_PARTS for report in evaluation().load_part(part, shared)
     ]
     held_out = json.loads((LABELS / "split.json").read_text(encoding="utf-8"))["held_out"]
 

@@ -4,8 +4,6 @@ None of these texts comes from a real report: each is made up to show one way sc
 lay out or word their reports (docs/extraction.md, "How it works").
 """
 
-# ruff: noqa: RUF001 -- typographic apostrophes and dashes are what documents contain
-
 from __future__ import annotations
 
 import io
@@ -159,11 +157,11 @@ def test_word_numbered_questions_and_bold_lines_are_headings() -> None:
 
 def test_html_bold_paragraphs_head_their_sections() -> None:
     page = (
-        "<html><body><main><p><strong>Who is our SENCO?</strong></p>"
-        "<p>Our SENCO is Mrs Ivy Lamb; email her at senco@example.org.</p>"
-        "<p><b>Clubs and trips</b></p><p>Every child goes on the summer residential trip, "
-        "with the support they need.</p></main></body></html>"
-    ).encode()
+        b"<html><body><main><p><strong>Who is our SENCO?</strong></p>"
+        b"<p>Our SENCO is Mrs Ivy Lamb; email her at senco@example.org.</p>"
+        b"<p><b>Clubs and trips</b></p><p>Every child goes on the summer residential trip, "
+        b"with the support they need.</p></main></body></html>"
+    )
 
     result = extract_bytes(page, "report.html")
 

@@ -17,7 +17,9 @@ from schools.models import NeedArea
 
 pytestmark = pytest.mark.django_db
 
-GUIDANCE_FILE = Path(__file__).resolve().parents[2] / "extraction" / "data" / "proforma_guidance.txt"
+GUIDANCE_FILE = (
+    Path(__file__).resolve().parents[2] / "extraction" / "data" / "proforma_guidance.txt"
+)
 
 
 def test_numbered_policy_headings_place_their_sections() -> None:
