@@ -64,17 +64,24 @@ def extract_file(
     learned: LearnedVocabulary | None = None,
 ) -> ExtractionResult:
     """Read and extract a report from disk; raises ``UnreadableDocument`` for bad files."""
-    return extract_document(read_path(path), vocabulary, learned)
+    return extract_document(read_path(path), vocabulary, learned=learned)
 
 
 def extract_bytes(
-    data: bytes, filename: str = "", vocabulary: Vocabulary | None = None
+    data: bytes,
+    filename: str = "",
+    vocabulary: Vocabulary | None = None,
+    questions: list[tuple[str, str]] | None = None,
 ) -> ExtractionResult:
-    """Read and extract a report from its bytes; raises ``UnreadableDocument`` for bad files."""
-    return extract_document(read_bytes(data, filename), vocabulary)
+    """Read and extract a report from its bytes; raises ``UnreadableDocument`` for bad files.
+
+    This parses the file in the calling process: for an uploaded file, use
+    ``extraction.worker.extract_in_worker``, which bounds its time and memory.
+    """
+    return extract_document(read_bytes(data, filename), vocabulary, questions)
 
 
-def _council_questions() -> list[tuple[str, str]]:
+def council_questions() -> list[tuple[str, str]]:
     """The council's wording of each statutory question (none if the database is not set up)."""
     from django.db import DatabaseError
 
@@ -94,18 +101,22 @@ def _council_questions() -> list[tuple[str, str]]:
 def extract_document(
     document: Document,
     vocabulary: Vocabulary | None = None,
+    questions: list[tuple[str, str]] | None = None,
     learned: LearnedVocabulary | None = None,
 ) -> ExtractionResult:
     """Place a read document's passages and find its SENCO and facets.
 
-    ``learned`` replaces the shipped learned vocabulary (the evaluation's cross-validation
+    ``vocabulary`` and ``questions`` default to the council's, read from the database;
+    ``learned`` to the shipped learned vocabulary (the evaluation's cross-validation
     passes one learned without the report it scores).
     """
     if vocabulary is None:
         vocabulary = load_vocabulary()
+    if questions is None:
+        questions = council_questions()
     blocks = remove_guidance(document.blocks)
     senco = find_senco(blocks)
-    placer = Placer(vocabulary, question_texts(_council_questions()), learned)
+    placer = Placer(vocabulary, question_texts(questions), learned)
     passages = build_passages(blocks, placer.names_item)
     boosts: dict[int, dict[str, float]] = {}
     if senco is not None and senco.block_index is not None:

@@ -3,7 +3,9 @@
 The file's real type is decided from its first bytes, not its name: a school may send
 a Word file renamed ``.pdf`` or a web page saved as ``.txt``. Anything we cannot read
 raises ``UnreadableDocument`` with a message an editor can act on; nothing else is
-raised for bad input.
+raised for bad input. Files beyond any real report's size are refused before parsing
+(``extraction.limits``); run untrusted files through ``extraction.worker``, which also
+bounds the parsers' time and memory.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from django.conf import settings
 
+from . import limits
 from .document import Block, BlockKind, Document
 from .textlayout import looks_like_heading, normalise, parse_text
 
@@ -79,6 +83,11 @@ def size_message(size: int) -> str:
 
 def read_path(path: str | Path) -> Document:
     """Read a document from disk, checking its size before loading it."""
+    return read_bytes(load_path(path), Path(path).name)
+
+
+def load_path(path: str | Path) -> bytes:
+    """A document's bytes from disk, refusing a missing or oversized file before reading it."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -94,7 +103,7 @@ def read_path(path: str | Path) -> Document:
     except OSError as error:
         message = f"The file {path.name!r} cannot be read: {error.strerror}."
         raise UnreadableDocument(message) from error
-    return read_bytes(data, path.name)
+    return data
 
 
 def read_bytes(data: bytes, filename: str = "") -> Document:
@@ -123,7 +132,11 @@ def read_bytes(data: bytes, filename: str = "") -> Document:
             "as a PDF with text (not a scan), a Word .docx file, a web page or plain text."
         )
     reader = {"pdf": _read_pdf, "docx": _read_docx, "html": _read_html, "text": _read_text}
-    document = reader[actual](data)
+    try:
+        document = reader[actual](data)
+        limits.check_blocks(document.blocks)
+    except limits.LimitExceeded as error:
+        raise UnreadableDocument(str(error)) from error
     if not any(block.text.strip() for block in document.blocks):
         raise UnreadableDocument("The file has no text in it to import.")
     return document
@@ -185,6 +198,7 @@ def _decode(data: bytes) -> str | None:
 
 def _read_text(data: bytes) -> Document:
     text = _decode(data) or ""
+    limits.check_text(text)
     return Document("text", parse_text(text))
 
 
@@ -195,7 +209,7 @@ def _read_pdf(data: bytes) -> Document:
     # pypdf is imported here so that commands and pages that never read a PDF do not pay
     # for it, and its errors are translated into messages an editor can act on.
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -219,15 +233,28 @@ def _read_pdf(data: bytes) -> Document:
                 f"The PDF has {len(pages)} pages; we read reports of up to {MAX_PDF_PAGES} "
                 "pages. Upload just the SEN information report."
             )
-        page_texts = [page.extract_text() or "" for page in pages]
-    except UnreadableDocument:
+        page_texts: list[str] = []
+        for page in pages:
+            page_texts.append(page.extract_text() or "")
+            limits.check_text_length(sum(map(len, page_texts)))
+    except (UnreadableDocument, limits.LimitExceeded):
         raise
     except FileNotDecryptedError as error:
         raise UnreadableDocument(
             "The PDF is password-protected, so we cannot read it. Save a copy without a "
             "password and upload that."
         ) from error
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as error:
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        zlib.error,
+    ) as error:
+        # pypdf's own limits (page-tree cycles, stream sizes) and its parsing errors.
         raise UnreadableDocument(
             "The PDF is damaged or incomplete, so we cannot read it. Open it, save it "
             "again as PDF and upload the new copy."
@@ -252,7 +279,11 @@ def _read_docx(data: bytes) -> Document:
     from docx.text.paragraph import Paragraph
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            limits.check_zip_package(archive)
         word = docx.Document(io.BytesIO(data))
+    except limits.LimitExceeded:
+        raise
     except Exception as error:  # python-docx raises many kinds for a broken package
         raise UnreadableDocument(
             "The Word document is damaged or not a real .docx file. Open it in Word, "
@@ -261,6 +292,9 @@ def _read_docx(data: bytes) -> Document:
 
     builder = _BlockBuilder()
     body = word.element.body
+    limits.check_blocks(body)
+    # lxml refuses elements nested over 256 deep while parsing; text is capped here.
+    limits.check_text(body.xpath("string()"))
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -373,7 +407,11 @@ def _read_html(data: bytes) -> Document:
     from bs4 import BeautifulSoup, NavigableString, Tag
 
     text = _decode(data) or ""
+    limits.check_markup(text)
     soup = BeautifulSoup(text, "html.parser")
+    # The walk below recurses once per nested block: a page nested thousands deep is
+    # refused here instead of exhausting the interpreter's stack.
+    limits.check_html_nesting(soup)
     for tag in soup.find_all(_SKIP_TAGS):
         tag.decompose()
     for br in soup.find_all("br"):

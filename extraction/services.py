@@ -23,8 +23,9 @@ from schools.compliance import is_blank
 from schools.models import AccessibilityFeature, NeedArea, OutreachService, SchoolPage
 from schools.models.pages import PHONE_VALIDATOR
 
-from .extractor import ExtractionResult, extract_bytes
+from .extractor import ExtractionResult
 from .readers import UnreadableDocument, max_file_size, size_message
+from .worker import extract_in_worker
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def import_document_into_draft(
     if user is not None and not page.permissions_for_user(user).can_edit():
         raise PermissionDenied("You do not have permission to edit this school's page.")
     name = filename if filename is not None else getattr(uploaded_file, "name", "") or ""
-    result = extract_bytes(read_upload(uploaded_file), name)
+    result = extract_in_worker(read_upload(uploaded_file), name)
     with transaction.atomic():
         draft = page.specific.get_latest_revision_as_object()
         outcomes = _fill_items(draft, result)

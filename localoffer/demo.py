@@ -1,7 +1,8 @@
-"""Loads the demo site for ``make run``: the four seed schools and development logins.
+"""Loads the demo site for ``make run``: the seed and example schools and development logins.
 
 Everything here is idempotent, so ``make run`` can be repeated without duplicating
-anything, and refuses to create logins unless DEBUG is on.
+anything, and nothing runs unless DEBUG is on: ``require_debug`` is checked before
+the first write, so a production database is never touched by the demo.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
-from wagtail.models import Site
 
-from .models import LocalOfferSettings
+from council.models import CouncilSettings
+from moderation.selectors import editor_group
+from moderation.services import council_groups, sync_editor_group
+from schools.models import SchoolPage
 
 FIXTURES = Path(settings.BASE_DIR) / "schools" / "fixtures"
 # The four real schools whose reports we started from (see docs/demo-data.md).
@@ -25,9 +29,11 @@ DEMO_SCHOOLS = FIXTURES / "demo_schools.json"
 # Generated schools, each named "Example: ...", so the directory has choices to filter.
 EXAMPLE_SCHOOLS = FIXTURES / "example_schools.json"
 DEMO_FILES = (DEMO_SCHOOLS, EXAMPLE_SCHOOLS)
-DEV_ADMIN_USERNAME = "admin"
-# Printed on the console by design: the login exists only with DEBUG on.
-DEV_ADMIN_PASSWORD = "localoffer-dev-only"
+
+# Printed on the console by design: these logins exist only with DEBUG on.
+DEV_ADMIN = ("admin", "localoffer-dev-only")
+DEMO_MODERATOR = ("moderator", "moderator-dev-only")
+DEMO_EDITOR = ("editor", "editor-dev-only")
 
 
 @dataclass(frozen=True)
@@ -39,30 +45,24 @@ class DemoLogin:
     password: str
 
 
+def require_debug() -> None:
+    """Refuse (``ImproperlyConfigured``) unless DEBUG is on, so demo data never reaches a
+    real site. Call it before writing anything."""
+    if not settings.DEBUG:
+        raise ImproperlyConfigured(
+            "The demo site is only set up with DEBUG on (the development settings). "
+            "Nothing was written."
+        )
+
+
 def configure_demo_settings() -> None:
     """Give the demo council a name and SENDIASS details, unless already edited."""
-    site = Site.objects.get(is_default_site=True)
-    site_settings = LocalOfferSettings.for_site(site)
+    site_settings = CouncilSettings.load()
     if site_settings.council_name == "Example Council" and not site_settings.sendiass_phone:
         site_settings.sendiass_name = "Example Council SENDIASS"
         site_settings.sendiass_phone = "01234 567890"
         site_settings.sendiass_email = "sendiass@example.org"
         site_settings.save()
-
-
-def ensure_dev_admin() -> DemoLogin:
-    """Create (once) a superuser for local development. Refused when DEBUG is off."""
-    if not settings.DEBUG:
-        raise ImproperlyConfigured("Demo logins are only created with DEBUG on.")
-    user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(
-        username=DEV_ADMIN_USERNAME,
-        defaults={"email": "admin@example.org", "is_staff": True, "is_superuser": True},
-    )
-    if created:
-        user.set_password(DEV_ADMIN_PASSWORD)
-        user.save()
-    return DemoLogin("Council administrator (superuser)", DEV_ADMIN_USERNAME, DEV_ADMIN_PASSWORD)
 
 
 def load_demo_schools() -> None:
@@ -78,3 +78,45 @@ def demo_school_records() -> list[dict[str, Any]]:
         for path in DEMO_FILES
         for record in json.loads(path.read_text(encoding="utf-8"))["schools"]
     ]
+
+
+def _demo_user(
+    login: tuple[str, str], first_name: str, last_name: str, **flags: bool
+) -> AbstractBaseUser:
+    username, password = login
+    user, created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={
+            "email": f"{username}@example.org",
+            "first_name": first_name,
+            "last_name": last_name,
+            **flags,
+        },
+    )
+    if created:
+        user.set_password(password)
+        user.save()
+    return user
+
+
+def ensure_demo_logins(school_for_editor: SchoolPage | None) -> list[DemoLogin]:
+    """Create (once) a superuser, a council moderator and an editor of ``school_for_editor``.
+
+    Refused unless DEBUG is on, so these passwords can never reach a real site.
+    """
+    require_debug()
+    _demo_user(DEV_ADMIN, "Ada", "Admin", is_staff=True, is_superuser=True)
+    logins = [DemoLogin("Council administrator (superuser)", *DEV_ADMIN)]
+    moderators, _ = council_groups()
+    roles: list[tuple[tuple[str, str], str, str, str, Group]] = [
+        (DEMO_MODERATOR, "Morgan", "Moderator", "Council moderator", moderators)
+    ]
+    if school_for_editor is not None:
+        group = editor_group(school_for_editor) or sync_editor_group(school_for_editor)
+        roles.append(
+            (DEMO_EDITOR, "Eddie", "Editor", f"Editor of {school_for_editor.title}", group)
+        )
+    for login, first_name, last_name, role, group in roles:
+        _demo_user(login, first_name, last_name).groups.add(group)
+        logins.append(DemoLogin(role, *login))
+    return logins

@@ -1,17 +1,20 @@
-"""Site-wide pages and settings: the council's Local Offer home page and contact details."""
+"""The site's own pages: the council's Local Offer home page and accessibility statement.
+
+The council's details (name, SENDIASS contacts) are ``council.models.CouncilSettings``.
+"""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
-from django.core.validators import RegexValidator
 from django.db import models
 from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from schools.selectors import school_indexes_under
 
 from . import statement_wording
 
@@ -30,10 +33,8 @@ class HomePage(Page):
     page_description = "The Local Offer home page."
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from schools.models import SchoolIndexPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["school_indexes"] = SchoolIndexPage.objects.child_of(self).live().public()
+        context["school_indexes"] = school_indexes_under(self)
         return context
 
 
@@ -160,64 +161,3 @@ class AccessibilityStatementPage(Page):
 
     class Meta:
         verbose_name = "accessibility statement"
-
-
-@register_setting(icon="site")
-class LocalOfferSettings(BaseSiteSetting):
-    """The council's details, shown on every public page."""
-
-    council_name = models.CharField(max_length=120, default="Example Council")
-    local_offer_url = models.URLField(
-        "Local Offer web address",
-        blank=True,
-        help_text="The council's main Local Offer page, linked from every school page.",
-    )
-    sendiass_name = models.CharField(
-        "SENDIASS name",
-        max_length=120,
-        default="SEND Information, Advice and Support Service (SENDIASS)",
-    )
-    sendiass_phone = models.CharField("SENDIASS phone", max_length=30, blank=True)
-    sendiass_email = models.EmailField("SENDIASS email", blank=True)
-    sendiass_url = models.URLField("SENDIASS website", blank=True)
-    la_code = models.CharField(
-        "local authority code",
-        max_length=3,
-        blank=True,
-        validators=[RegexValidator(r"^\d{3}$", "Enter the 3-digit code, for example 815.")],
-        help_text=(
-            "The council's 3-digit code in Get Information about Schools, for example 815 for "
-            "North Yorkshire. The GIAS import keeps only this council's schools."
-        ),
-    )
-
-    accessibility_statement = models.ForeignKey(
-        AccessibilityStatementPage,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Linked from the footer of every page, as the accessibility regulations require.",
-    )
-
-    # The footer reads the statement on every page: fetch it with the settings, in one query.
-    select_related = ["accessibility_statement"]
-
-    panels = [
-        FieldPanel("council_name"),
-        FieldPanel("local_offer_url"),
-        FieldPanel("la_code"),
-        FieldPanel("accessibility_statement"),
-        MultiFieldPanel(
-            [
-                FieldPanel("sendiass_name"),
-                FieldPanel("sendiass_phone"),
-                FieldPanel("sendiass_email"),
-                FieldPanel("sendiass_url"),
-            ],
-            heading="Independent advice for parents (SENDIASS)",
-        ),
-    ]
-
-    class Meta:
-        verbose_name = "Local Offer settings"

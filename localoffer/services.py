@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from wagtail.models import Site
 
-from .models import AccessibilityStatementPage, HomePage, LocalOfferSettings
+from council.models import CouncilSettings
+
+from .models import AccessibilityStatementPage, HomePage
 
 STATEMENT_TITLE = "Accessibility statement"
 STATEMENT_SLUG = "accessibility-statement"
@@ -26,7 +28,7 @@ def ensure_accessibility_statement(
     """
     site = site or Site.objects.get(is_default_site=True)
     home = site.root_page.specific
-    site_settings = LocalOfferSettings.for_site(site)
+    site_settings = CouncilSettings.load()
     statement = AccessibilityStatementPage.objects.child_of(home).first()
     if statement is None:
         if not isinstance(home, HomePage):

@@ -14,6 +14,7 @@ from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.signals import post_migrate, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.models import Collection, Page
 from wagtail.signals import workflow_approved, workflow_rejected
 
 from schools.models import SchoolIndexPage, SchoolPage
@@ -65,6 +66,8 @@ def set_up_council_roles(sender: AppConfig, using: str = DEFAULT_DB_ALIAS, **kwa
         return
     if not set(connections[using].introspection.table_names()) >= _REQUIRED_TABLES:
         return  # migrated backwards: nothing to set up
+    if Collection.get_first_root_node() is None or Page.get_first_root_node() is None:
+        return  # flushed (as transactional tests do): no tree to give permissions on
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
     services.ensure_council_setup()

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.views import View
 
-from localoffer.models import LocalOfferSettings
+from council.models import CouncilSettings
 from schools.models import SchoolPage
 
 from . import ids, mapping, params, selectors
@@ -56,7 +56,7 @@ class OrukView(View):
         return response
 
     def context(self) -> mapping.Context:
-        council = LocalOfferSettings.for_request(self.request).council_name
+        council = CouncilSettings.load(self.request).council_name
         return mapping.Context(request=self.request, council_name=council)
 
 

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import factory
 import wagtail_factories
-from wagtail.models import Site
-
-from localoffer.models import HomePage
+from wagtail.models import Page, Site
 
 from .models import Phase, SchoolIndexPage, SchoolPage
 from .services import get_or_create_school_index
-
-
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = "SEND Local Offer"
-
-    class Meta:
-        model = HomePage
 
 
 class SchoolIndexPageFactory(wagtail_factories.PageFactory):
@@ -39,7 +30,7 @@ class SchoolPageFactory(wagtail_factories.PageFactory):
         model = SchoolPage
 
 
-def site_home() -> HomePage:
+def site_home() -> Page:
     """The default site's home page (created by the ``localoffer`` migration)."""
     return Site.objects.get(is_default_site=True).root_page.specific
 

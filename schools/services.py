@@ -5,8 +5,6 @@ from __future__ import annotations
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Site
 
-from localoffer.models import HomePage
-
 from .models import SchoolIndexPage
 
 SCHOOL_INDEX_TITLE = "Schools"
@@ -18,14 +16,14 @@ def get_or_create_school_index() -> SchoolIndexPage:
 
     When the site has none, a live "Schools" index (slug ``schools``) is created and
     published, so it has a revision and shows in the page history like an editor's page.
-    Raises ``ImproperlyConfigured`` when the default site's root is not the Local Offer
-    home page, because school pages may only live under that page's schools index.
+    Raises ``ImproperlyConfigured`` when a schools index may not go under the default
+    site's root (it must be the Local Offer home page, which belongs to the site's shell).
     """
     site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
     if site is None:
         raise ImproperlyConfigured("There is no default Wagtail site; run the migrations first.")
     home = site.root_page.specific
-    if not isinstance(home, HomePage):
+    if not SchoolIndexPage.can_exist_under(home):
         raise ImproperlyConfigured(
             f"The default site's root page ({home.title!r}) is not the Local Offer home page, "
             "so there is nowhere to put the schools index."

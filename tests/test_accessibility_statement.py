@@ -7,9 +7,9 @@ from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.views.defaults import server_error
-from wagtail.models import Site
 
-from localoffer.models import AccessibilityStatementPage, LocalOfferSettings
+from council.models import CouncilSettings
+from localoffer.models import AccessibilityStatementPage
 from localoffer.services import ensure_accessibility_statement
 from schools.factories import site_home
 from schools.models import SchoolIndexPage, SchoolPage
@@ -34,8 +34,9 @@ def statement(db: None) -> AccessibilityStatementPage:
     return ensure_accessibility_statement()
 
 
-def footer_statement(site: Site) -> AccessibilityStatementPage | None:
-    return LocalOfferSettings.for_site(site).accessibility_statement
+def footer_statement() -> AccessibilityStatementPage | None:
+    statement = CouncilSettings.load().accessibility_statement
+    return statement.specific if statement else None
 
 
 def test_demo_setup_creates_one_live_statement_linked_from_the_footer(db: None) -> None:
@@ -48,7 +49,7 @@ def test_demo_setup_creates_one_live_statement_linked_from_the_footer(db: None) 
     assert AccessibilityStatementPage.objects.count() == 1
     assert again.revisions.count() == revisions
     assert statement.live and statement.get_parent().pk == site_home().pk
-    assert footer_statement(Site.objects.get(is_default_site=True)) == statement
+    assert footer_statement() == statement
 
 
 def test_council_starts_a_statement_from_the_model_wording(admin_client: Client) -> None:
@@ -64,9 +65,7 @@ def test_council_starts_a_statement_from_the_model_wording(admin_client: Client)
 def test_council_chooses_the_footers_statement_in_the_settings(
     admin_client: Client, statement: AccessibilityStatementPage
 ) -> None:
-    site = Site.objects.get(is_default_site=True)
-
-    response = admin_client.get(f"/admin/settings/localoffer/localoffersettings/{site.pk}/")
+    response = admin_client.get("/admin/settings/council/councilsettings/", follow=True)
 
     assert response.status_code == 200
     assert 'name="accessibility_statement"' in response.content.decode()
@@ -135,7 +134,7 @@ def test_no_footer_link_to_an_unpublished_statement(
 def test_the_footer_link_costs_no_extra_query(
     client: Client, statement: AccessibilityStatementPage, school: SchoolPage
 ) -> None:
-    site_settings = LocalOfferSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings = CouncilSettings.load()
 
     def queries_for_school_page() -> int:
         client.get(school.url)  # warm the site root cache

@@ -17,6 +17,7 @@ CSRF_TRUSTED_ORIGINS = ENV.csrf_trusted_origins
 
 INSTALLED_APPS = [
     "localoffer",
+    "council",
     "schools",
     "moderation",
     "search",
@@ -151,6 +152,10 @@ SPECTACULAR_SETTINGS = {
     # internal admin API. tests/search/test_api_schema.py checks our API's description.
     "ENABLE_DJANGO_DEPLOY_CHECK": False,
 }
+# Uploaded report documents are read in a separate process (extraction.worker), stopped
+# after this many seconds or this much memory: a hostile file costs seconds, not a worker.
+EXTRACTION_TIME_LIMIT = 20.0
+EXTRACTION_MEMORY_LIMIT = 700 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Editors paste from Word; keep the rich text features to what reads well for parents.

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
-from wagtail.models import PageLogEntry, Site
+from wagtail.models import PageLogEntry
 
-from localoffer.models import LocalOfferSettings
+from council.models import CouncilSettings
 from schools.factories import SchoolPageFactory
 from schools.gias import LOG_CLOSED, LOG_UPDATED, PUBLISHED_HEADER
 from schools.models import (
@@ -382,7 +382,7 @@ def test_dry_run_writes_nothing(schools_index: SchoolIndexPage) -> None:
 
 
 def test_uses_the_councils_code_from_the_site_settings(schools_index: SchoolIndexPage) -> None:
-    settings = LocalOfferSettings.for_site(Site.objects.get(is_default_site=True))
+    settings = CouncilSettings.load()
     settings.la_code = "926"
     settings.save()
 

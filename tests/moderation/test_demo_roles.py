@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 
-from moderation.services import create_demo_roles
+from council.models import CouncilSettings
+from localoffer.demo import ensure_demo_logins
 from schools.models import SchoolPage
 
 from .admin_forms import edit_url
@@ -16,23 +21,37 @@ from .admin_forms import edit_url
 def test_demo_roles_can_sign_in_and_do_their_jobs(
     school_a: SchoolPage, school_b: SchoolPage
 ) -> None:
-    logins = create_demo_roles(school_a)
-    assert create_demo_roles(school_a) == logins  # idempotent
-    (moderator_role, moderator, moderator_password), (editor_role, editor, editor_password) = logins
-    assert moderator_role == "Council moderator"
-    assert editor_role == "Editor of Ampleforth Primary School"
+    logins = ensure_demo_logins(school_a)
+    assert ensure_demo_logins(school_a) == logins  # idempotent
+    _admin, moderator, editor = logins
+    assert moderator.role == "Council moderator"
+    assert editor.role == "Editor of Ampleforth Primary School"
 
     as_editor = Client()
-    assert as_editor.login(username=editor, password=editor_password)
+    assert as_editor.login(username=editor.username, password=editor.password)
     assert as_editor.get(edit_url(school_a)).status_code == 200
     assert as_editor.get(edit_url(school_b)).status_code == 302
 
     as_moderator = Client()
-    assert as_moderator.login(username=moderator, password=moderator_password)
+    assert as_moderator.login(username=moderator.username, password=moderator.password)
     assert as_moderator.get(edit_url(school_b)).status_code == 200
 
 
 @override_settings(DEBUG=False)
 def test_demo_roles_are_refused_without_debug(school_a: SchoolPage) -> None:
     with pytest.raises(ImproperlyConfigured):
-        create_demo_roles(school_a)
+        ensure_demo_logins(school_a)
+    assert not get_user_model().objects.exists()
+
+
+@override_settings(DEBUG=False)
+def test_setup_demo_outside_debug_refuses_before_writing_anything(db: None) -> None:
+    # Issue 12: under production settings it used to publish the demo schools first.
+    council = CouncilSettings.load()
+
+    with pytest.raises(CommandError, match="only set up with DEBUG on"):
+        call_command("setup_demo", stdout=io.StringIO())
+
+    assert not SchoolPage.objects.exists()
+    assert not get_user_model().objects.exists()
+    assert CouncilSettings.load().sendiass_phone == council.sendiass_phone == ""

@@ -21,7 +21,7 @@ def test_the_council_groups_exist_after_migrate(db: None) -> None:
     moderators = Group.objects.get(name=COUNCIL_MODERATORS)
     administrators = Group.objects.get(name=COUNCIL_ADMINISTRATORS)
     assert moderators.permissions.filter(codename="change_reportquestion").exists()
-    assert moderators.permissions.filter(codename="change_localoffersettings").exists()
+    assert moderators.permissions.filter(codename="change_councilsettings").exists()
     assert not moderators.permissions.filter(codename="change_user").exists()
     assert administrators.permissions.filter(codename="change_user").exists()
 
@@ -158,7 +158,7 @@ def test_editors_cannot_change_vocabularies_or_guidance_but_moderators_can(
 
 
 def test_moderators_can_edit_the_site_settings(moderator: AbstractBaseUser) -> None:
-    url = reverse("wagtailsettings:edit", args=["localoffer", "localoffersettings"])
+    url = reverse("wagtailsettings:edit", args=["council", "councilsettings"])
     response = logged_in(moderator).get(url, follow=True)
     assert response.status_code == 200
     assert b"SENDIASS" in response.content

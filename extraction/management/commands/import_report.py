@@ -44,6 +44,9 @@ class Command(BaseCommand):
                 summary = import_document_into_draft(page, handle, author, filename=file.name)
         except FileNotFoundError:
             raise CommandError(f"The file {str(file)!r} does not exist.", returncode=2) from None
+        except OSError as error:
+            message = f"The file {str(file)!r} cannot be read: {error.strerror}."
+            raise CommandError(message, returncode=UNREADABLE_EXIT_STATUS) from None
         except UnreadableDocument as error:
             raise CommandError(str(error), returncode=UNREADABLE_EXIT_STATUS) from None
         for line in summary.lines():

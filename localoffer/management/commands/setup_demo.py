@@ -1,9 +1,9 @@
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
 
 from localoffer import demo
 from localoffer.services import ensure_accessibility_statement
 from moderation.selectors import longest_unreviewed_school
-from moderation.services import create_demo_roles
 from schools.services import get_or_create_school_index
 from search.services import ensure_directory_page
 
@@ -12,14 +12,16 @@ class Command(BaseCommand):
     help = "Load the demo schools and create development logins (DEBUG only). Idempotent."
 
     def handle(self, *args: object, **options: object) -> None:
+        try:
+            demo.require_debug()
+        except ImproperlyConfigured as error:
+            raise CommandError(str(error)) from None
         demo.configure_demo_settings()
         demo.load_demo_schools()
         ensure_directory_page(get_or_create_school_index())
         ensure_accessibility_statement()
-        logins = [demo.ensure_dev_admin()]
         # A council moderator, and an editor of the most overdue school (to show the review).
-        if school := longest_unreviewed_school():
-            logins += [demo.DemoLogin(*login) for login in create_demo_roles(school)]
+        logins = demo.ensure_demo_logins(longest_unreviewed_school())
         self.stdout.write(self.style.SUCCESS("Demo site ready. Development-only logins:"))
         for login in logins:
             self.stdout.write(f"  {login.role}: {login.username} / {login.password}")

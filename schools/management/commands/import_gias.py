@@ -10,9 +10,8 @@ from typing import Any, TypeVar
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
-from wagtail.models import Site
 
-from localoffer.models import LocalOfferSettings
+from council.models import CouncilSettings
 from schools.gias import GiasImportError, import_gias
 
 T = TypeVar("T")
@@ -38,7 +37,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        la_code = options["la"] or LocalOfferSettings.for_site(_default_site()).la_code
+        la_code = options["la"] or CouncilSettings.load().la_code
         if not la_code:
             raise CommandError(
                 "Which council? Set the local authority code in the admin (Settings, Local "
@@ -89,7 +88,3 @@ class Command(BaseCommand):
                 "Every problem is listed above with its row and column."
             )
         self.stdout.write(self.style.SUCCESS(result.summary))
-
-
-def _default_site() -> Site:
-    return Site.objects.get(is_default_site=True)

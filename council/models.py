@@ -1,0 +1,78 @@
+"""The council's own details, shown on every public page and used by the imports and emails.
+
+One generic Wagtail setting for the whole installation (one council runs one Local
+Offer), read everywhere the same way: ``CouncilSettings.load()`` in Python (pass the
+request to cache it for that request) and ``settings.council.CouncilSettings`` in
+templates. This app sits below the domain: ``schools``, ``moderation`` and the rest may
+import it, and it imports none of them.
+"""
+
+from __future__ import annotations
+
+from django.core.validators import RegexValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+# Named, not imported: the statement page belongs to the site's shell (``localoffer``).
+ACCESSIBILITY_STATEMENT_PAGE = "localoffer.AccessibilityStatementPage"
+
+
+@register_setting(icon="site")
+class CouncilSettings(BaseGenericSetting):
+    """The council's details, shown on every public page."""
+
+    council_name = models.CharField(max_length=120, default="Example Council")
+    local_offer_url = models.URLField(
+        "Local Offer web address",
+        blank=True,
+        help_text="The council's main Local Offer page, linked from every school page.",
+    )
+    sendiass_name = models.CharField(
+        "SENDIASS name",
+        max_length=120,
+        default="SEND Information, Advice and Support Service (SENDIASS)",
+    )
+    sendiass_phone = models.CharField("SENDIASS phone", max_length=30, blank=True)
+    sendiass_email = models.EmailField("SENDIASS email", blank=True)
+    sendiass_url = models.URLField("SENDIASS website", blank=True)
+    la_code = models.CharField(
+        "local authority code",
+        max_length=3,
+        blank=True,
+        validators=[RegexValidator(r"^\d{3}$", "Enter the 3-digit code, for example 815.")],
+        help_text=(
+            "The council's 3-digit code in Get Information about Schools, for example 815 for "
+            "North Yorkshire. The GIAS import keeps only this council's schools."
+        ),
+    )
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Linked from the footer of every page, as the accessibility regulations require.",
+    )
+
+    # The footer reads the statement on every page: fetch it with the settings, in one query.
+    select_related = ["accessibility_statement"]
+
+    panels = [
+        FieldPanel("council_name"),
+        FieldPanel("local_offer_url"),
+        FieldPanel("la_code"),
+        PageChooserPanel("accessibility_statement", ACCESSIBILITY_STATEMENT_PAGE),
+        MultiFieldPanel(
+            [
+                FieldPanel("sendiass_name"),
+                FieldPanel("sendiass_phone"),
+                FieldPanel("sendiass_email"),
+                FieldPanel("sendiass_url"),
+            ],
+            heading="Independent advice for parents (SENDIASS)",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Local Offer settings"

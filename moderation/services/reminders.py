@@ -1,0 +1,108 @@
+"""Emailing each school's editors when their annual review is due soon, and when overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from council.models import CouncilSettings
+from schools.models import SchoolPage
+from schools.review import ReviewStatus
+
+from ..emails import absolute_admin_url, send_templated_email
+from ..models import ReminderState, ReviewReminder
+from ..selectors import ModerationStatus, school_statuses
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ReminderRun:
+    """What ``send_review_reminders`` did, for the command's output."""
+
+    sent: list[tuple[str, ReminderState, list[str]]] = field(default_factory=list)
+    no_editors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+_REMINDER_STATES = {
+    ReviewStatus.DUE_SOON: ReminderState.DUE_SOON,
+    ReviewStatus.OVERDUE: ReminderState.OVERDUE,
+}
+
+
+def send_review_reminders(today: dt.date | None = None) -> ReminderRun:
+    """Email each school's editors when its report becomes due soon, and when overdue.
+
+    A reminder is sent once per state and review date: the state sent is stored per
+    school and nothing is sent while it is unchanged, so this is safe to run hourly.
+    Schools whose report is already waiting for the council, unpublished schools and
+    schools with no editors are skipped (and reminded later, once that changes).
+    """
+    today = today or timezone.localdate()
+    run = ReminderRun()
+    already = {
+        reminder.school_id: (reminder.state, reminder.review_due)
+        for reminder in ReviewReminder.objects.all()
+    }
+    for status in school_statuses(today):
+        state = _REMINDER_STATES.get(status.review)
+        due = status.next_review_due
+        if state is None or due is None or not status.live:
+            continue
+        if status.moderation == ModerationStatus.AWAITING:
+            continue
+        if already.get(status.page_id) == (state, due):
+            continue
+        if not status.editor_emails:
+            run.no_editors.append(status.title)
+            continue
+        try:
+            with transaction.atomic():
+                reminder = (
+                    ReviewReminder.objects.select_for_update()
+                    .filter(school_id=status.page_id)
+                    .first()
+                )
+                if reminder and (reminder.state, reminder.review_due) == (state, due):
+                    continue  # another run sent it meanwhile
+                _send_reminder(status.page_id, state, due, status.editor_emails, today)
+                ReviewReminder.objects.update_or_create(
+                    school_id=status.page_id,
+                    defaults={
+                        "state": state,
+                        "review_due": due,
+                        "notified_at": timezone.now(),
+                        "recipients": "\n".join(status.editor_emails),
+                    },
+                )
+        except Exception:
+            # One school's mail failure must not stop the others; it is retried next run.
+            logger.exception("Could not send the review reminder for %s", status.title)
+            run.failed.append(status.title)
+            continue
+        run.sent.append((status.title, state, status.editor_emails))
+    return run
+
+
+def _send_reminder(
+    page_id: int, state: ReminderState, due: dt.date, recipients: list[str], today: dt.date
+) -> None:
+    school = SchoolPage.objects.get(pk=page_id)
+    send_templated_email(
+        f"reminder_{state.value.replace('-', '_')}",
+        {
+            "school": school,
+            "due": due,
+            "days_left": (due - today).days,
+            "edit_url": absolute_admin_url(reverse("wagtailadmin_pages:edit", args=[page_id])),
+            "confirm_url": absolute_admin_url(reverse("moderation_confirm_review", args=[page_id])),
+            "council_name": CouncilSettings.load().council_name,
+        },
+        recipients,
+    )
