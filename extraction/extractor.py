@@ -25,7 +25,8 @@ from .facets import (
     load_vocabulary,
 )
 from .guidance import remove_guidance
-from .placement import Passage, Placer, build_passages, question_texts
+from .passages import Passage, build_passages
+from .placement import Placer, question_texts
 from .readers import read_bytes, read_path
 from .similarity import LearnedVocabulary
 
