@@ -4,11 +4,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+# A request the site cannot read gets a page in the site's layout, not Django's bare one.
+handler400 = "localoffer.views.bad_request"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("feedback/", include("feedback.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("api/oruk/", include("openreferral.urls")),
-    path("api/v1/", include("search.urls")),
+    path("api/v1/", include("localoffer.api_urls")),
 ]
 
 if settings.DEBUG:

@@ -1,26 +1,10 @@
-"""The directory API, mounted at ``/api/v1/`` by the project's URLs."""
+"""The directory API's endpoints; the project mounts them at ``/api/v1/``
+(``localoffer/api_urls.py``, which also serves the OpenAPI description)."""
 
-from django.urls import include, path
-from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
-from drf_spectacular.views import SpectacularAPIView
+from django.urls import path
 
 from .api import DirectoryAPIView
 
-app_name = "directory_api"
-
 api_patterns = [
     path("directory/", DirectoryAPIView.as_view(), name="directory"),
-]
-
-urlpatterns = [
-    *api_patterns,
-    path(
-        "openapi.json",
-        SpectacularAPIView.as_view(
-            # Only this API: Wagtail's admin has DRF views of its own.
-            patterns=[path("api/v1/", include((api_patterns, app_name)))],
-            renderer_classes=[OpenApiJsonRenderer2, OpenApiJsonRenderer],
-        ),
-        name="openapi",
-    ),
 ]

@@ -38,7 +38,8 @@ def imported_modules(tree: ast.AST, path: Path) -> Iterator[tuple[int, str]]:
             yield node.lineno, module
 
 
-@pytest.mark.parametrize("package", ["schools", "moderation"])
+# The domain, and the apps built on it (feedback reads the shell's pages only by template).
+@pytest.mark.parametrize("package", ["schools", "moderation", "feedback"])
 def test_the_domain_imports_nothing_from_the_shell(package: str) -> None:
     found = [
         f"{path.relative_to(ROOT)}:{line} imports {module}"
@@ -49,7 +50,15 @@ def test_the_domain_imports_nothing_from_the_shell(package: str) -> None:
     assert not found, "\n".join(found)
 
 
-PROJECT_PACKAGES = ("localoffer", "schools", "moderation", "search", "openreferral", "extraction")
+PROJECT_PACKAGES = (
+    "localoffer",
+    "schools",
+    "moderation",
+    "search",
+    "openreferral",
+    "extraction",
+    "feedback",
+)
 
 
 def test_the_councils_settings_stand_below_everything() -> None:

@@ -1,10 +1,14 @@
 """Take the README's screenshots of the demo site in real Chromium.
 
-    .venv/bin/python docs/screenshots/take_screenshots.py
+    .venv/bin/python docs/screenshots/take_screenshots.py            # all of them
+    .venv/bin/python docs/screenshots/take_screenshots.py feedback   # only some groups
 
 Builds a scratch demo database (``migrate`` and ``setup_demo``), serves it on
 127.0.0.1:8765, and saves PNGs of the key pages at phone (375 px) and desktop (1280 px) width into
-this folder, plus the editor's "Report" tab. Needs Debian's ``chromium``
+this folder, plus the editor's "Report" tab. Groups: ``pages`` (home, schools, a school,
+directory, accessibility statement), ``editor`` (the Report tab), ``feedback`` (the
+feedback form, the thank-you page, "You said, we did"); regenerate only the pages you
+changed, so that nobody has to merge a PNG. Needs Debian's ``chromium``
 (``apt-get install chromium``) and Playwright for Python (the test extra); it uses the same
 demo server as the browser tests (``tests/browser/tools.py``).
 """
@@ -34,7 +38,63 @@ def shoot(page: Page, url: str, name: str) -> None:
         page.screenshot(path=str(OUT / f"{name}-{label}.png"))
 
 
-def main() -> None:
+def shoot_pages(page: Page) -> None:
+    """The public pages parents use."""
+    shoot(page, "/", "home")
+    shoot(page, "/schools/", "schools-index")
+    page.goto("/schools/")
+    school = page.locator(".app-school-list a").first.get_attribute("href") or "/schools/"
+    directory = page.get_by_role("link", name=DIRECTORY_LINK_TEXT, exact=True)
+    directory_url = directory.get_attribute("href") if directory.count() else None
+    shoot(page, school, "school-page")
+    if directory_url:
+        shoot(page, f"{directory_url}?q=autism", "directory")
+    else:
+        print("No directory page in the demo: its screenshots were not taken.")
+    page.goto("/")
+    statement = page.get_by_role("link", name="Accessibility statement")
+    shoot(page, statement.get_attribute("href") or "/", "accessibility-statement")
+
+
+def shoot_editor(page: Page) -> None:
+    """The editor's Report tab, with the statutory checklist and the council's guidance."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "localoffer-dev-only")
+    page.click("button[type=submit]")
+    page.goto("/admin/pages/search/?q=Heslerton")
+    page.locator("a", has_text="West Heslerton").first.click()
+    page.locator("a[href='#tab-report']").click()
+    page.screenshot(path=str(OUT / "editor-report-tab.png"))
+
+
+def shoot_feedback(page: Page) -> None:
+    """The feedback form open at the foot of a school's page, the thank-you page after
+    answering "No", and the "You said, we did" page."""
+    page.goto("/schools/")
+    school = page.locator(".app-school-list a").first.get_attribute("href") or "/schools/"
+    for label, width in WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(school)
+        feedback = page.locator(".app-page-feedback")
+        feedback.locator("summary").click()
+        # The form's foot at the bottom of the screen, the page's last words above it.
+        feedback.locator("button", has_text="Send feedback").scroll_into_view_if_needed()
+        page.screenshot(path=str(OUT / f"feedback-form-{label}.png"))
+        page.goto(school)
+        page.get_by_role("button", name="No this page is not useful").click()
+        page.screenshot(path=str(OUT / f"feedback-thanks-{label}.png"))
+    shoot(page, "/you-said-we-did/", "you-said-we-did")
+
+
+GROUPS = {"pages": shoot_pages, "editor": shoot_editor, "feedback": shoot_feedback}
+
+
+def main(groups: list[str]) -> None:
+    unknown = set(groups) - set(GROUPS)
+    if unknown:
+        raise SystemExit(f"Unknown groups {sorted(unknown)}: choose from {sorted(GROUPS)}")
     # Served with the development settings so that the demo's admin login works.
     # A fixed port, because the accessibility statement shows the site's address.
     with (
@@ -43,32 +103,10 @@ def main() -> None:
     ):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(base_url=base)
-        shoot(page, "/", "home")
-        shoot(page, "/schools/", "schools-index")
-        page.goto("/schools/")
-        school = page.locator(".app-school-list a").first.get_attribute("href") or "/schools/"
-        directory = page.get_by_role("link", name=DIRECTORY_LINK_TEXT, exact=True)
-        directory_url = directory.get_attribute("href") if directory.count() else None
-        shoot(page, school, "school-page")
-        if directory_url:
-            shoot(page, f"{directory_url}?q=autism", "directory")
-        else:
-            print("No directory page in the demo: its screenshots were not taken.")
-        page.goto("/")
-        statement = page.get_by_role("link", name="Accessibility statement")
-        shoot(page, statement.get_attribute("href") or "/", "accessibility-statement")
-
-        page.set_viewport_size({"width": 1280, "height": 900})
-        page.goto("/admin/login/")
-        page.fill("#id_username", "admin")
-        page.fill("#id_password", "localoffer-dev-only")
-        page.click("button[type=submit]")
-        page.goto("/admin/pages/search/?q=Heslerton")
-        page.locator("a", has_text="West Heslerton").first.click()
-        page.locator("a[href='#tab-report']").click()
-        page.screenshot(path=str(OUT / "editor-report-tab.png"))
+        for name in groups or list(GROUPS):
+            GROUPS[name](page)
         browser.close()
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

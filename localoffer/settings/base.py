@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "search.elastic",
     "openreferral",
     "extraction",
+    "feedback",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -143,8 +144,11 @@ LOCALOFFER_ELASTICSEARCH_WRITE_TIMEOUT = 3.0
 LOCALOFFER_ELASTICSEARCH_RETRY_AFTER = 10.0
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
 SPECTACULAR_SETTINGS = {
-    "TITLE": "SEND Local Offer directory API",
-    "DESCRIPTION": "Find schools by the help they give children with SEND.",
+    "TITLE": "SEND Local Offer API",
+    "DESCRIPTION": (
+        "Find schools by the help they give children with SEND, and read the council's "
+        "published responses to feedback from families ('You said, we did')."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Its `check --deploy` hook builds a schema of every DRF view: it needs a migrated
@@ -166,6 +170,19 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
+# Rate limits (django-ratelimit) count visitors by the address ``client_ip`` finds, behind
+# this many reverse proxies (see localoffer/client_address.py). They use the default cache:
+# Django's local-memory cache unless CACHES says otherwise, so each server process counts
+# on its own (see docs/feedback.md).
+LOCALOFFER_TRUSTED_PROXY_COUNT = ENV.trusted_proxy_count
+RATELIMIT_IP_META_KEY = "localoffer.client_address.client_ip"
+RATELIMIT_USE_CACHE = "default"
+# A visitor may send this much feedback from one address (django-ratelimit rates).
+LOCALOFFER_FEEDBACK_RATES = ("10/10m", "40/d")
+# A form sent without its security token (cookies blocked, a page left open for days)
+# gets a page that says what to do, in the site's layout.
+CSRF_FAILURE_VIEW = "localoffer.views.csrf_failure"
+
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
@@ -182,5 +199,6 @@ LOGGING = {
     "loggers": {
         "schools": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "search": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "feedback": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

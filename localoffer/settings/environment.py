@@ -34,6 +34,20 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
 
 
+def env_int(name: str, default: int = 0) -> int:
+    """Return the variable as a whole number of 0 or more; anything else is an error."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ImproperlyConfigured(f"{name} must be a whole number, 0 or more, not {raw!r}")
+    return value
+
+
 def env_list(name: str, default: list[str] | None = None) -> list[str]:
     """Return a comma-separated variable as a list of non-empty items."""
     raw = os.environ.get(name)
@@ -66,6 +80,9 @@ class Environment:
     email_host: str = field(default_factory=lambda: env_str("EMAIL_HOST"))
     secure_ssl_redirect: bool = field(
         default_factory=lambda: env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    )
+    trusted_proxy_count: int = field(
+        default_factory=lambda: env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
     )
 
 

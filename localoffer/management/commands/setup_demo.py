@@ -1,6 +1,8 @@
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Site
 
+from feedback.demo import load_demo_feedback
 from localoffer import demo
 from localoffer.services import ensure_accessibility_statement
 from moderation.selectors import longest_unreviewed_school
@@ -18,8 +20,11 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         demo.configure_demo_settings()
         demo.load_demo_schools()
-        ensure_directory_page(get_or_create_school_index())
+        index = get_or_create_school_index()
+        directory = ensure_directory_page(index)
         ensure_accessibility_statement()
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        load_demo_feedback(home, longest_unreviewed_school(), directory)
         # A council moderator, and an editor of the most overdue school (to show the review).
         logins = demo.ensure_demo_logins(longest_unreviewed_school())
         self.stdout.write(self.style.SUCCESS("Demo site ready. Development-only logins:"))

@@ -1,0 +1,16 @@
+"""Making the inbox's spreadsheets safe to open."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# A cell starting with one of these is run as a formula by spreadsheet programs, even
+# after spaces or control characters ("CSV injection"). Feedback is typed by anyone.
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def spreadsheet_text(value: Any) -> str:
+    """``value`` as text a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    start = text.lstrip(" \t\r\n\x00\x0b\x0c")
+    return "'" + text if start[:1] in _FORMULA_STARTS else text

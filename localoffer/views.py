@@ -1,0 +1,18 @@
+"""The site's own error pages, rendered in its layout with the request (so the footer and
+the council's name appear), for problems a visitor's browser can cause."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400: a request the site cannot read (far too large, too many fields, broken)."""
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """403: a form sent without its security token, usually because cookies are blocked
+    or the page was open for a long time. Says what to do instead of Django's technical page."""
+    return render(request, "403_csrf.html", status=403)
