@@ -14,8 +14,10 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-# Named, not imported: the statement page belongs to the site's shell (``localoffer``).
+# Named, not imported: these pages belong to the apps above (the shell, feedback).
 ACCESSIBILITY_STATEMENT_PAGE = "localoffer.AccessibilityStatementPage"
+PRIVACY_NOTICE_PAGE = "localoffer.PrivacyNoticePage"
+YOU_SAID_WE_DID_PAGE = "feedback.YouSaidWeDidPage"
 
 
 @register_setting(icon="site")
@@ -55,14 +57,37 @@ class CouncilSettings(BaseGenericSetting):
         help_text="Linked from the footer of every page, as the accessibility regulations require.",
     )
 
-    # The footer reads the statement on every page: fetch it with the settings, in one query.
-    select_related = ["accessibility_statement"]
+    privacy_notice = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Linked from the footer of every page and from the feedback form.",
+    )
+    you_said_we_did_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="'You said, we did' page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "What families told you and what you did about it: linked from the footer of "
+            "every page and from the home page."
+        ),
+    )
+
+    # The footer reads these pages on every page: fetch them with the settings, in one query.
+    select_related = ["accessibility_statement", "privacy_notice", "you_said_we_did_page"]
 
     panels = [
         FieldPanel("council_name"),
         FieldPanel("local_offer_url"),
         FieldPanel("la_code"),
         PageChooserPanel("accessibility_statement", ACCESSIBILITY_STATEMENT_PAGE),
+        PageChooserPanel("privacy_notice", PRIVACY_NOTICE_PAGE),
+        PageChooserPanel("you_said_we_did_page", YOU_SAID_WE_DID_PAGE),
         MultiFieldPanel(
             [
                 FieldPanel("sendiass_name"),

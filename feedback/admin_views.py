@@ -22,13 +22,13 @@ from wagtail.admin.views.reports import ReportView
 
 from schools.models import SchoolPage
 
-from .exports import spreadsheet_text
+from .exports import TypedTextExportMixin
 from .models import Feedback
 from .roles import can_read_school_feedback, can_use_inbox
 from .selectors import feedback_about, schools_edited_by
 
 
-class SchoolFeedbackView(ReportView):
+class SchoolFeedbackView(TypedTextExportMixin, ReportView):
     """Every piece of feedback about one school, newest first, with CSV/Excel export."""
 
     header_icon = "comment"
@@ -37,6 +37,7 @@ class SchoolFeedbackView(ReportView):
     index_results_url_name = "feedback_school_results"
     paginate_by = 50
     no_results_message = "Nobody has sent feedback about this school yet."
+    typed_export_fields = ("page_title", "comment", "theme_names", "notes")
     columns = [
         DateColumn("received_at", label="Received"),
         Column("page_title", label="Page"),
@@ -64,16 +65,6 @@ class SchoolFeedbackView(ReportView):
         "get_status_display": "Status",
         "notes": "What the council did",
     }
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.custom_field_preprocess = {
-            **self.custom_field_preprocess,
-            **{
-                field: {self.FORMAT_CSV: spreadsheet_text}
-                for field in ("page_title", "comment", "theme_names", "notes")
-            },
-        }
 
     def dispatch(
         self, request: HttpRequest, school_id: int, *args: Any, **kwargs: Any

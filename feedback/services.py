@@ -14,6 +14,8 @@ from django.utils import timezone
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
+from council.models import CouncilSettings
+
 from .models import (
     Feedback,
     FeedbackResponse,
@@ -173,13 +175,21 @@ YOU_SAID_WE_DID_INTRO = (
 )
 
 
+def link_you_said_we_did_page(page: YouSaidWeDidPage) -> None:
+    """Link ``page`` from the footer and the home page, unless another page already is."""
+    council_settings = CouncilSettings.load()
+    if council_settings.you_said_we_did_page_id is None:
+        council_settings.you_said_we_did_page = page
+        council_settings.save(update_fields=["you_said_we_did_page"])
+
+
 @transaction.atomic
 def ensure_you_said_we_did_page(
     home: Page, responses: list[FeedbackResponse] | None = None, intro: str = YOU_SAID_WE_DID_INTRO
 ) -> YouSaidWeDidPage:
-    """The "You said, we did" page under ``home``, created, published and linked from the
-    footer if it has none (with ``responses``, if given). An existing page, live or not,
-    is returned unchanged."""
+    """The "You said, we did" page under ``home``, created and published if it has none
+    (with ``responses``, if given). An existing page, live or not, is returned unchanged.
+    A new page is linked from the footer by ``signals.page_created``."""
     existing = YouSaidWeDidPage.objects.child_of(home).first()
     if existing is not None:
         return existing

@@ -1,5 +1,6 @@
-"""Keeps the council moderators' rights over feedback in step after ``migrate`` and when a
-"You said, we did" page is created (in the admin or by the demo set-up)."""
+"""Keeps the council moderators' rights over feedback in step after ``migrate``; a new
+"You said, we did" page (in the admin or by the demo set-up) is theirs to edit and
+publish, and is linked from the footer if no other page is."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.dispatch import receiver
 
 from . import roles
 from .models import YouSaidWeDidPage
+from .services import link_you_said_we_did_page
 
 _REQUIRED_TABLES = {"feedback_feedback", "auth_group", "wagtailcore_grouppagepermission"}
 
@@ -23,6 +25,7 @@ def page_created(
 ) -> None:
     if created and not raw:
         roles.grant_page_permissions(instance)
+        link_you_said_we_did_page(instance)
 
 
 @receiver(post_migrate, dispatch_uid="feedback_council_permissions")

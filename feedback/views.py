@@ -15,6 +15,8 @@ from django.views import View
 from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page, Site
 
+from council.models import CouncilSettings
+
 from .forms import FeedbackForm
 from .models import Feedback, FeedbackSettings
 from .selectors import public_page, school_for_page
@@ -112,6 +114,7 @@ class FeedbackView(PoliteView):
                 "errors": errors,
                 "rate_limited": rate_limited,
                 "feedback_settings": FeedbackSettings.load(request_or_site=request),
+                "privacy_notice": CouncilSettings.load(request_or_site=request).privacy_notice,
             },
             status=status,
         )
@@ -137,5 +140,6 @@ class ThanksView(PoliteView):
                 "answer": awaiting.useful if awaiting else "",
                 "reply": request.GET.get("reply") == "1",
                 "feedback_settings": FeedbackSettings.load(request_or_site=request),
+                "privacy_notice": CouncilSettings.load(request_or_site=request).privacy_notice,
             },
         )

@@ -24,12 +24,9 @@ from wagtail.models import Page
 from schools.models import SchoolPage
 
 from . import services
-from .exports import spreadsheet_text
+from .exports import TypedTextExportMixin
 from .models import Feedback, FeedbackStatus, Quote, Theme, Usefulness
 from .models.inbox import QUOTE_MAX_LENGTH
-
-# Columns people type into, which a spreadsheet could otherwise run as formulas.
-TYPED_EXPORT_FIELDS = ("page_title", "school_name", "comment", "email", "theme_names", "notes")
 
 
 def _pages_with_feedback(request: Any) -> QuerySet[Page]:
@@ -127,19 +124,14 @@ class FeedbackEditView(EditView):
         return feedback
 
 
-class FeedbackIndexView(IndexView):
+class FeedbackIndexView(TypedTextExportMixin, IndexView):
+    typed_export_fields = ("page_title", "school_name", "comment", "email", "theme_names", "notes")
+
     def get_base_queryset(self) -> QuerySet[Feedback]:
         return super().get_base_queryset().select_related("school").prefetch_related("themes")
 
     def get_filename(self) -> str:
         return f"feedback-{timezone.localdate():%Y-%m-%d}"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.custom_field_preprocess = {
-            **self.custom_field_preprocess,
-            **{field: {self.FORMAT_CSV: spreadsheet_text} for field in TYPED_EXPORT_FIELDS},
-        }
 
 
 class FeedbackViewSet(ModelViewSet):

@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from schools.selectors import school_indexes_under
 
-from . import statement_wording
+from . import privacy_wording, statement_wording
 
 
 class HomePage(Page):
@@ -161,3 +161,52 @@ class AccessibilityStatementPage(Page):
 
     class Meta:
         verbose_name = "accessibility statement"
+
+
+class PrivacyNoticePage(Page):
+    """The council's privacy notice for the Local Offer website, linked from every page.
+
+    The section on feedback (what is collected, who sees it, when it is deleted) is
+    written by the template from the feedback settings, so it always states the period
+    the deletion command applies. The council edits the rest with its data protection
+    officer.
+    """
+
+    controller = RichTextField(
+        "who we are",
+        default=privacy_wording.controller,
+        help_text=(
+            "Who the data controller is. Name the council and its registration number with "
+            "the Information Commissioner's Office."
+        ),
+    )
+    contact_email = models.EmailField(
+        "data protection contact",
+        help_text="Where people ask for a copy of their information or raise a concern.",
+    )
+    other_processing = RichTextField(
+        "other information we collect",
+        default=privacy_wording.other_processing,
+        help_text=(
+            "Accounts, cookies and server logs. Check each sentence against how you run the site."
+        ),
+    )
+    updated_on = models.DateField("notice last updated on", default=datetime.date.today)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("controller"),
+        FieldPanel("contact_email"),
+        FieldPanel("other_processing"),
+        FieldPanel("updated_on"),
+    ]
+    parent_page_types = ["localoffer.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    page_description = (
+        "How the Local Offer website uses personal information, linked from every page's "
+        "footer. Its section about feedback follows the feedback settings."
+    )
+
+    class Meta:
+        verbose_name = "privacy notice"

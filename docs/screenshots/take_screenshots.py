@@ -79,8 +79,7 @@ def shoot_feedback(page: Page) -> None:
         page.goto(school)
         feedback = page.locator(".app-page-feedback")
         feedback.locator("summary").click()
-        # The form's foot at the bottom of the screen, the page's last words above it.
-        feedback.locator("button", has_text="Send feedback").scroll_into_view_if_needed()
+        feedback.evaluate("element => element.scrollIntoView({block: 'start'})")
         page.screenshot(path=str(OUT / f"feedback-form-{label}.png"))
         page.goto(school)
         page.get_by_role("button", name="No this page is not useful").click()

@@ -16,7 +16,6 @@ from .pages import open_page, school_links
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 900}}
-YOU_SAID_WE_DID = "/you-said-we-did/"
 
 
 @pytest.fixture(params=list(WIDTHS))
@@ -100,13 +99,24 @@ def test_a_keyboard_user_answers_is_this_page_useful(tab: Page) -> None:
     expect(tab.get_by_role("heading", level=1)).to_have_text("Thank you for your feedback")
 
 
-def test_the_you_said_we_did_page(tab: Page) -> None:
-    open_page(tab, YOU_SAID_WE_DID)
+def test_the_you_said_we_did_page_linked_from_the_home_page(tab: Page) -> None:
+    open_page(tab, "/")
+
+    tab.get_by_role("main").get_by_role("link", name="You said, we did").click()
 
     expect(tab.get_by_role("heading", level=1)).to_have_text("You said, we did")
     expect(tab.get_by_text("invented example")).to_be_visible()
     expect(tab.locator(".app-response").first).to_be_visible()
     assert no_sideways_scrolling(tab)
+    assert_no_violations(tab)
+
+
+def test_the_privacy_notice_linked_from_the_footer(tab: Page) -> None:
+    open_page(tab, "/")
+
+    tab.get_by_role("contentinfo").get_by_role("link", name="Privacy notice").click()
+
+    expect(tab.get_by_role("heading", name="Feedback you send us")).to_be_visible()
     assert_no_violations(tab)
 
 

@@ -8,12 +8,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 
 from feedback.factories import FeedbackFactory, QuoteFactory
 from feedback.models import Feedback, FeedbackSettings
 from feedback.selectors import retention_cutoff
 from feedback.tasks import delete_old_feedback_task
+from localoffer.services import ensure_privacy_notice
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +93,18 @@ def test_the_period_counts_calendar_months(
     now: dt.datetime, months: int, expected: dt.datetime
 ) -> None:
     assert retention_cutoff(now, months) == expected
+
+
+def test_the_privacy_notice_states_the_period_and_is_linked(client, db: None) -> None:
+    notice = ensure_privacy_notice()
+    feedback_settings = FeedbackSettings.load()
+    feedback_settings.retention_months = 18
+    feedback_settings.save()
+
+    text = " ".join(client.get(notice.url).content.decode().split())
+
+    assert "and your email address if you gave one, 18 months after you send it" in text
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    assert home.find("footer").find("a", href=notice.url).get_text() == "Privacy notice"
+    form = home.find(class_="app-page-feedback")
+    assert form.find("a", href=notice.url).get_text() == "How we use and keep feedback"

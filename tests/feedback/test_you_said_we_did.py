@@ -189,6 +189,7 @@ def test_an_unpublished_or_private_page_leaks_nothing(
     you_said_we_did.unpublish()
     assert client.get(API).json() == {"count": 0, "results": []}
     assert client.get(you_said_we_did.url or "/you-said-we-did/").status_code == 404
+    assert "You said, we did" not in client.get("/").content.decode()
 
 
 def test_a_page_created_but_never_published_leaks_nothing(
@@ -219,7 +220,9 @@ def test_a_withdrawn_quote_leaves_the_published_page_at_once(
     assert client.get(API).json()["results"][0]["quotes"] == []
 
 
-def test_periods_are_newest_first(you_said_we_did: YouSaidWeDidPage, client: Client) -> None:
+def test_periods_are_newest_first_and_the_page_is_linked_from_home_and_footer(
+    you_said_we_did: YouSaidWeDidPage, client: Client
+) -> None:
     FeedbackResponseFactory(
         page=you_said_we_did, period_start=dt.date(2025, 10, 1), period_end=dt.date(2025, 12, 31)
     )
@@ -230,6 +233,11 @@ def test_periods_are_newest_first(you_said_we_did: YouSaidWeDidPage, client: Cli
     page = BeautifulSoup(client.get(you_said_we_did.url).content, "html.parser")
     periods = [heading.get_text() for heading in page.find("main").find_all("h2")]
     assert periods == ["Periods on this page", "January 2026", "October to December 2025"]
+    home = BeautifulSoup(client.get("/").content, "html.parser")
+    assert home.find("main").find("a", href=you_said_we_did.url).get_text() == "You said, we did"
+    assert home.find("footer").find("a", href=you_said_we_did.url).get_text() == (
+        "You said, we did"
+    )
     listed = client.get(API).json()
     assert [item["period"]["label"] for item in listed["results"]] == [
         "January 2026",

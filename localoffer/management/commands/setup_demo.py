@@ -4,7 +4,7 @@ from wagtail.models import Site
 
 from feedback.demo import load_demo_feedback
 from localoffer import demo
-from localoffer.services import ensure_accessibility_statement
+from localoffer.services import ensure_accessibility_statement, ensure_privacy_notice
 from moderation.selectors import longest_unreviewed_school
 from schools.services import get_or_create_school_index
 from search.services import ensure_directory_page
@@ -23,6 +23,7 @@ class Command(BaseCommand):
         index = get_or_create_school_index()
         directory = ensure_directory_page(index)
         ensure_accessibility_statement()
+        ensure_privacy_notice()
         home = Site.objects.get(is_default_site=True).root_page.specific
         load_demo_feedback(home, longest_unreviewed_school(), directory)
         # A council moderator, and an editor of the most overdue school (to show the review).
