@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -36,13 +37,12 @@ def school_links(school: YourSchool, user: AbstractBaseUser) -> list[tuple[str, 
     )
     if page.live and page.url:
         links.append(("View the public page", page.url, False))
-    try:
-        # By name: the feedback app builds on this one, so it is not imported here.
+    # By name: the feedback app builds on this one, so it is not imported here; a site
+    # without it has no such page.
+    with suppress(NoReverseMatch):
         links.append(
             ("Feedback from families", reverse("feedback_school", args=[page.pk]), False)
         )
-    except NoReverseMatch:
-        pass  # a site without the feedback app
     return links
 
 

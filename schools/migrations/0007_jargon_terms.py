@@ -54,7 +54,7 @@ def seed_terms(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('schools', '0005_web_address_permission'),
+        ('schools', '0006_web_address_permission'),
     ]
 
     operations = [

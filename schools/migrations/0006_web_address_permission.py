@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('schools', '0004_review_date_permission'),
+        ('schools', '0005_nurture_group_is_not_a_quiet_space'),
     ]
 
     operations = [
