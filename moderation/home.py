@@ -40,9 +40,7 @@ def school_links(school: YourSchool, user: AbstractBaseUser) -> list[tuple[str, 
     # By name: the feedback app builds on this one, so it is not imported here; a site
     # without it has no such page.
     with suppress(NoReverseMatch):
-        links.append(
-            ("Feedback from families", reverse("feedback_school", args=[page.pk]), False)
-        )
+        links.append(("Feedback from families", reverse("feedback_school", args=[page.pk]), False))
     return links
 
 
