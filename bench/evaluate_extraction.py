@@ -1,26 +1,34 @@
-"""Score ``extract_report`` against hand-labelled reports.
+"""Score ``extract_report`` against the hand-labelled report corpus.
 
 Usage::
 
-    .venv/bin/python bench/evaluate_extraction.py tests/extraction/devset [--verbose]
+    .venv/bin/python bench/evaluate_extraction.py [--part development|held_out|seeds]
+        [--verbose] [--shared PATH]
 
-FOLDER holds one JSON label file per report (format: docs/extraction.md) next to the
-report document it names. Each report is run through the real command
-(``manage.py extract_report``, in-process, on a fresh in-memory database seeded by the
-migrations) and compared with its labels. Definitions (also in docs/extraction.md):
+The reports themselves are other people's words and stay outside the repository, in the
+shared folder beside it (``../shared``, or ``$LOCALOFFER_SHARED``): ``reports/`` (40 real
+report openings) and ``seeds/`` (the four reports the project started from). The labels
+in ``tests/extraction/labels/`` only point into them by line and column
+(docs/extraction-labelling.md), and ``split.json`` there says which report belongs to the
+development part and which to the held-out part. Each report is run through the real
+command (``manage.py extract_report``, in-process, on a fresh in-memory database set up
+by the migrations) and compared with its labels. Definitions (also in docs/extraction.md):
 
-* A labelled passage is *found under* key K when at least 60% of its three-word
-  sequences appear in the extracted text for K.
-* A passage is *correctly placed* when it is found under its labelled key or one of
-  the keys its label also accepts ("also"), or, for a passage labelled as answering
-  nothing, when it is found under no key (or under an accepted one).
+* A labelled passage is *found under* key K when at least 60% of its three-word sequences
+  appear in the extracted text for K.
+* A passage is *correctly placed* when it is found under its labelled key or one its label
+  also accepts ("also"), or, for a passage labelled as answering nothing, when it is found
+  under no key (or under an accepted one).
 * Per key K: precision = passages found under K whose label accepts K / passages found
   under K; recall = passages labelled K that are correctly placed / passages labelled K.
   "Strict" figures ignore the "also" keys.
-* Item level, per report: an item is predicted when the output has text for it, and
-  is a true positive when at least one passage labelled with it is found under it.
-* SENCO name: exact match, ignoring case, full stops and extra spaces.
-* Facet recall: labelled terms the output ticks / labelled terms (precision alongside).
+* Item level, per report: an item is predicted when the output has text for it and right
+  when a passage whose label accepts it is found under it; it is labelled when a passage
+  has it as its key. Precision over predicted items, recall over labelled items.
+* SENCO: the name is right when it equals one the label accepts, ignoring case, full
+  stops and extra spaces; email and phone likewise, over the reports that give them.
+* Facets: the terms a report clearly says the school provides or has; precision and
+  recall of the terms the output ticks.
 """
 
 # ruff: noqa: RUF001 -- typographic apostrophes are what documents contain
@@ -28,21 +36,146 @@ migrations) and compared with its labels. Definitions (also in docs/extraction.m
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import json
 import os
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ["DJANGO_SETTINGS_MODULE"] = "localoffer.settings.test"
-
+LABELS = ROOT / "tests" / "extraction" / "labels"
+PARTS = ("development", "held_out", "seeds")
+FACETS = ("needs", "accessibility", "services")
 FOUND_SHARE = 0.6
 _WORD = re.compile(r"[a-z0-9]+")
+_BULLET = re.compile(r"^\s*(?:[•·▪■◦○●➢➤►✓✔❖◆◇\uf0b7\uf0a7\uf0d8]|[-*–](?=\s))\s*")
+
+
+def shared_folder() -> Path:
+    """Where the shared corpus is: ``$LOCALOFFER_SHARED`` or ``../shared`` beside the repo."""
+    configured = os.environ.get("LOCALOFFER_SHARED")
+    return Path(configured) if configured else ROOT.parent / "shared"
+
+
+# -- labels ----------------------------------------------------------------------
+
+
+class LabelError(ValueError):
+    """A label file that does not fit its document or the label format."""
+
+
+def span_text(lines: list[str], spec: str, *, allow_empty: bool = False) -> str:
+    """The document text a span spec points at, whitespace and bullets tidied.
+
+    A spec is ``N`` (line N, counted from 1), ``N-M`` (lines N to M), or
+    ``N:A-M:B`` (from column A of line N to column B of line M, columns counted from 0,
+    B excluded; ``N:A-M`` runs to the end of line M). Parts joined with ``+`` are read
+    one after the other, joined by a space.
+    """
+    return " ".join(_one_span(lines, part.strip(), allow_empty) for part in spec.split("+"))
+
+
+def _one_span(lines: list[str], spec: str, allow_empty: bool = False) -> str:
+    match = re.fullmatch(r"(\d+)(?::(\d+))?(?:-(\d+)(?::(\d+))?)?", spec)
+    if not match:
+        raise LabelError(f"bad span {spec!r}")
+    first, start, last, end = match.groups()
+    first_line = int(first)
+    last_line = int(last) if last else first_line
+    if not 1 <= first_line <= last_line <= len(lines):
+        raise LabelError(f"span {spec!r} is outside the document's {len(lines)} lines")
+    chosen = list(lines[first_line - 1 : last_line])
+    if end is not None:
+        chosen[-1] = chosen[-1][: int(end)]
+    if start is not None:
+        chosen[0] = chosen[0][int(start) :]
+    text = " ".join(_BULLET.sub("", line) for line in chosen)
+    text = " ".join(text.split())
+    if not text and not allow_empty:
+        raise LabelError(f"span {spec!r} holds no text")
+    return text
+
+
+@dataclass
+class Passage:
+    spec: str
+    text: str
+    key: str | None
+    also: tuple[str | None, ...] = ()
+
+    @property
+    def accepted(self) -> set[str | None]:
+        return {self.key, *self.also}
+
+
+@dataclass
+class LabelledReport:
+    """One report's labels, with the text they point at (read from the shared folder)."""
+
+    name: str
+    part: str
+    path: Path
+    layout: str
+    senco_names: list[str]
+    senco_email: str | None
+    senco_phone: str | None
+    facets: dict[str, set[str]]
+    passages: list[Passage] = field(default_factory=list)
+
+
+def label_files(part: str) -> list[Path]:
+    """The label files of one part, from ``split.json`` (seeds: every seed label)."""
+    if part == "seeds":
+        return sorted((LABELS / "seeds").glob("*.json"))
+    split = json.loads((LABELS / "split.json").read_text(encoding="utf-8"))
+    return [LABELS / "reports" / Path(name).with_suffix(".json") for name in split[part]]
+
+
+def load_report(label_file: Path, part: str, shared: Path) -> LabelledReport:
+    """Read one label file and check it against its document."""
+    label = json.loads(label_file.read_text(encoding="utf-8"))
+    path = shared / label["document"]
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != label["sha256"]:
+        raise LabelError(f"{label['document']} has changed since it was labelled")
+    lines = data.decode("utf-8").split("\n")
+    senco = label.get("senco") or {}
+
+    def optional(spec: str | None) -> str | None:
+        return span_text(lines, spec) if spec else None
+
+    report = LabelledReport(
+        name=label_file.stem,
+        part=part,
+        path=path,
+        layout=label.get("layout", ""),
+        senco_names=[span_text(lines, spec) for spec in senco.get("names", [])],
+        senco_email=optional(senco.get("email")),
+        senco_phone=optional(senco.get("phone")),
+        facets={name: set(label.get(name, {})) for name in FACETS},
+    )
+    for entry in label["passages"]:
+        if entry.get("heading") or entry.get("ignore"):
+            span_text(lines, entry["at"], allow_empty=True)  # still inside the document
+            continue
+        text = span_text(lines, entry["at"])
+        report.passages.append(
+            Passage(entry["at"], text, entry.get("key"), tuple(entry.get("also", ())))
+        )
+    return report
+
+
+def load_part(part: str, shared: Path) -> list[LabelledReport]:
+    return [load_report(path, part, shared) for path in label_files(part)]
+
+
+# -- matching -------------------------------------------------------------------
 
 
 def _words(text: str) -> list[str]:
@@ -70,8 +203,144 @@ def found_under(passage: str, items: dict[str, str], cache: dict[str, set]) -> s
     return keys
 
 
-def _name(value: str | None) -> str:
-    return " ".join((value or "").replace(".", " ").lower().split())
+def same_value(a: str | None, b: str | None) -> bool:
+    """Names, emails and phones compared ignoring case, full stops and spacing."""
+
+    def norm(value: str | None) -> str:
+        return " ".join((value or "").replace(".", " ").lower().split())
+
+    return bool(norm(a)) and norm(a) == norm(b)
+
+
+def same_phone(a: str | None, b: str | None) -> bool:
+    return bool(a) and re.sub(r"\D", "", a or "") == re.sub(r"\D", "", b or "")
+
+
+# -- scoring ----------------------------------------------------------------------
+
+
+@dataclass
+class Scores:
+    """Counts for one part, turned into figures by ``summary``."""
+
+    per_key: dict = field(default_factory=lambda: defaultdict(Counter))
+    confusion: Counter = field(default_factory=Counter)
+    passages: Counter = field(default_factory=Counter)
+    items: Counter = field(default_factory=Counter)
+    senco: Counter = field(default_factory=Counter)
+    facets: dict = field(default_factory=lambda: defaultdict(Counter))
+    seconds: list[float] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, report: LabelledReport, output: dict, seconds: float) -> None:
+        items = output["items"]
+        cache: dict[str, set] = {}
+        labelled_items: set[str] = set()
+        confirmed: set[str] = set()
+        ok = total = 0
+        for passage in report.passages:
+            found = found_under(passage.text, items, cache)
+            accepted = passage.accepted
+            for key in found:
+                self.per_key[key]["predicted"] += 1
+                self.per_key[key]["tp"] += key in accepted
+                self.per_key[key]["strict_tp"] += key == passage.key
+                if key in accepted:
+                    confirmed.add(key)
+            correct = bool(found & accepted) or (not found and None in accepted)
+            # Every way a passage went wrong: "(none)" is a passage answering nothing.
+            for place in found or {None}:
+                if place not in accepted:
+                    self.confusion[(passage.key or "(none)", place or "(unplaced)")] += 1
+            if passage.key is None:
+                self.passages["null"] += 1
+                self.passages["null_right"] += correct
+            else:
+                labelled_items.add(passage.key)
+                self.per_key[passage.key]["gold"] += 1
+                self.per_key[passage.key]["recalled"] += correct
+                self.per_key[passage.key]["strict_recalled"] += passage.key in found
+                total += 1
+                ok += correct
+            if not correct:
+                where = ", ".join(sorted(found)) or "unplaced"
+                self.misses.append(
+                    f"  [{report.name} {passage.spec}] {passage.key or 'none'} -> {where}: "
+                    f"{passage.text[:80]!r}"
+                )
+        self.passages["labelled"] += total
+        self.passages["right"] += ok
+        predicted = set(items)
+        for key in sorted(predicted - confirmed):
+            self.misses.append(f"  [{report.name}] item {key} given, no passage labelled so")
+        for key in sorted(labelled_items - confirmed):
+            self.misses.append(f"  [{report.name}] item {key} labelled, not found")
+        self.items["predicted"] += len(predicted)
+        self.items["right"] += len(predicted & confirmed)
+        self.items["labelled"] += len(labelled_items)
+        self.items["recalled"] += len(labelled_items & confirmed)
+        got = output.get("senco") or {}
+        if report.senco_names:
+            self.senco["named"] += 1
+            self.senco["name_right"] += any(
+                same_value(name, got.get("name")) for name in report.senco_names
+            )
+        elif got.get("name"):
+            self.senco["invented"] += 1
+        if report.senco_email:
+            self.senco["emails"] += 1
+            self.senco["email_right"] += same_value(report.senco_email, got.get("email"))
+        if report.senco_phone:
+            self.senco["phones"] += 1
+            self.senco["phone_right"] += same_phone(report.senco_phone, got.get("phone"))
+        for name in FACETS:
+            gold, ticked = report.facets[name], set(output.get(name, []))
+            self.facets[name]["gold"] += len(gold)
+            self.facets[name]["ticked"] += len(ticked)
+            self.facets[name]["right"] += len(gold & ticked)
+            for wrong in sorted(ticked - gold):
+                self.misses.append(f"  [{report.name}] ticked {name} {wrong!r} not labelled")
+            for missed in sorted(gold - ticked):
+                self.misses.append(f"  [{report.name}] missed {name} {missed!r}")
+        self.seconds.append(seconds)
+        self.lines.append(
+            f"{report.name}: passages {ok}/{total} right; items "
+            f"{len(predicted & confirmed)}/{len(predicted)} predicted right, "
+            f"{len(labelled_items & confirmed)}/{len(labelled_items)} labelled found; "
+            f"SENCO {got.get('name')!r}; {seconds:.2f} s"
+        )
+
+    def summary(self) -> dict[str, float | int | None]:
+        """The headline figures (None where there is nothing to divide by)."""
+
+        def ratio(a: int, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+
+        tp = sum(row["tp"] for row in self.per_key.values())
+        strict = sum(row["strict_tp"] for row in self.per_key.values())
+        predicted = sum(row["predicted"] for row in self.per_key.values())
+        figures: dict[str, float | int | None] = {
+            "reports": len(self.seconds),
+            "passage_precision": ratio(tp, predicted),
+            "passage_precision_strict": ratio(strict, predicted),
+            "passage_recall": ratio(self.passages["right"], self.passages["labelled"]),
+            "labelled_passages": self.passages["labelled"],
+            "none_left_unplaced": ratio(self.passages["null_right"], self.passages["null"]),
+            "item_precision": ratio(self.items["right"], self.items["predicted"]),
+            "item_recall": ratio(self.items["recalled"], self.items["labelled"]),
+            "senco_named": self.senco["named"],
+            "senco_found": self.senco["name_right"],
+            "senco_invented": self.senco["invented"],
+            "senco_email": ratio(self.senco["email_right"], self.senco["emails"]),
+            "senco_phone": ratio(self.senco["phone_right"], self.senco["phones"]),
+            "slowest_seconds": round(max(self.seconds, default=0.0), 3),
+        }
+        for name in FACETS:
+            row = self.facets[name]
+            figures[f"{name}_precision"] = ratio(row["right"], row["ticked"])
+            figures[f"{name}_recall"] = ratio(row["right"], row["gold"])
+        return figures
 
 
 def run_extract(path: Path) -> tuple[dict, float]:
@@ -83,133 +352,111 @@ def run_extract(path: Path) -> tuple[dict, float]:
     return json.loads(out.getvalue()), time.perf_counter() - started
 
 
-def evaluate(folder: Path, verbose: bool = False) -> int:
+def setup_django() -> None:
+    """Django on the test settings with a migrated in-memory database (seed vocabularies)."""
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "localoffer.settings.test"
     import django
 
     django.setup()
     from django.core.management import call_command
 
-    from schools.checklist import STATUTORY_KEYS
-
     call_command("migrate", verbosity=0)
 
-    per_key = defaultdict(lambda: defaultdict(int))
-    items_tp = items_pred = items_gold = 0
-    placed_ok = placed_total = 0
-    senco_ok = senco_total = 0
-    facet = defaultdict(lambda: defaultdict(int))
-    slowest = 0.0
-    label_files = sorted(folder.glob("*.json"))
-    if not label_files:
-        print(f"No label files (*.json) in {folder}", file=sys.stderr)
-        return 1
-    for label_file in label_files:
-        label = json.loads(label_file.read_text(encoding="utf-8"))
-        output, seconds = run_extract(label_file.parent / label["document"])
-        slowest = max(slowest, seconds)
-        items = output["items"]
-        cache: dict[str, set] = {}
-        gold_keys: set[str] = set()
-        confirmed: set[str] = set()
-        report_ok = report_total = 0
-        for passage in label["passages"]:
-            key = passage["key"]
-            accepted = {key, *passage.get("also", [])}
-            found = found_under(passage["text"], items, cache)
-            for predicted in found:
-                per_key[predicted]["predicted"] += 1
-                per_key[predicted]["tp"] += predicted in accepted
-                per_key[predicted]["strict_tp"] += predicted == key
-            correct = bool(found & accepted) or (not found and None in accepted)
-            if key is not None:
-                gold_keys.add(key)
-                per_key[key]["gold"] += 1
-                per_key[key]["recalled"] += correct
-                per_key[key]["strict_recalled"] += key in found
-                placed_total += 1
-                placed_ok += correct
-                report_total += 1
-                report_ok += correct
-                if key in found:
-                    confirmed.add(key)
-            elif verbose and found - accepted:
-                print(
-                    f"  [{label_file.stem}] placed under {sorted(found)} but labelled none: "
-                    f"{passage['text'][:90]!r}"
-                )
-            if verbose and key is not None and not correct:
-                print(
-                    f"  [{label_file.stem}] {key} -> {sorted(found) or 'unplaced'}: "
-                    f"{passage['text'][:90]!r}"
-                )
-        predicted_keys = set(items)
-        items_pred += len(predicted_keys)
-        items_gold += len(gold_keys)
-        items_tp += len(predicted_keys & confirmed)
-        gold_senco = (label.get("senco") or {}).get("name")
-        got_senco = (output.get("senco") or {}).get("name")
-        if gold_senco:
-            senco_total += 1
-            senco_ok += _name(gold_senco) == _name(got_senco)
-        for name in ("needs", "accessibility", "services"):
-            gold, got = set(label.get(name, [])), set(output.get(name, []))
-            facet[name]["gold"] += len(gold)
-            facet[name]["got"] += len(got)
-            facet[name]["tp"] += len(gold & got)
-        print(
-            f"{label_file.stem}: {report_ok}/{report_total} labelled passages placed right; "
-            f"items {len(predicted_keys & confirmed)}/{len(predicted_keys)} predicted right, "
-            f"{len(predicted_keys & confirmed)}/{len(gold_keys)} labelled found; "
-            f"SENCO {got_senco!r} (labelled {gold_senco!r}); {seconds:.2f} s"
-        )
 
-    def ratio(a: int, b: int) -> str:
-        return f"{a / b:.2f}" if b else "  - "
+def score_part(part: str, shared: Path) -> Scores:
+    """Run the extractor over one part's reports and count against the labels."""
+    scores = Scores()
+    for report in load_part(part, shared):
+        output, seconds = run_extract(report.path)
+        scores.add(report, output, seconds)
+    return scores
 
-    print()
-    print(
-        f"{'item':28} {'labelled':>8} {'found':>6} {'precision':>9} {'recall':>7} "
-        f"{'strict P':>8} {'strict R':>8}"
-    )
+
+def _fmt(value: float | int | None) -> str:
+    return "  - " if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def print_part(part: str, scores: Scores, verbose: bool) -> None:
+    from schools.checklist import STATUTORY_KEYS
+
+    figures = scores.summary()
+    print(f"\n## {part} ({figures['reports']} reports)\n")
+    if verbose:
+        print("\n".join(scores.lines))
+        print()
+    print(f"{'item':26} {'labelled':>8} {'found':>6} {'prec':>5} {'recall':>6} {'strict P/R':>10}")
     for key in STATUTORY_KEYS:
-        row = per_key[key]
-        precision = ratio(row["tp"], row["predicted"])
-        recall = ratio(row["recalled"], row["gold"])
-        strict_p = ratio(row["strict_tp"], row["predicted"])
-        strict_r = ratio(row["strict_recalled"], row["gold"])
+        row = scores.per_key[key]
+        if not row["gold"] and not row["predicted"]:
+            continue
+        precision = row["tp"] / row["predicted"] if row["predicted"] else None
+        recall = row["recalled"] / row["gold"] if row["gold"] else None
+        strict_p = row["strict_tp"] / row["predicted"] if row["predicted"] else None
+        strict_r = row["strict_recalled"] / row["gold"] if row["gold"] else None
         print(
-            f"{key:28} {row['gold']:8d} {row['predicted']:6d} {precision:>9} {recall:>7} "
-            f"{strict_p:>8} {strict_r:>8}"
+            f"{key:26} {row['gold']:8d} {row['predicted']:6d} {_fmt(precision):>5} "
+            f"{_fmt(recall):>6} {_fmt(strict_p):>5}/{_fmt(strict_r)}"
         )
-    tp = sum(row["tp"] for row in per_key.values())
-    predicted = sum(row["predicted"] for row in per_key.values())
-    strict_tp = sum(row["strict_tp"] for row in per_key.values())
+    confusions = [(count, label, found) for (label, found), count in scores.confusion.items()]
+    if confusions:
+        print("\nConfusion (labelled -> found under; passages not placed as labelled):")
+        for count, label, found in sorted(confusions, reverse=True):
+            print(f"  {count:3d}  {label} -> {found}")
     print()
     print(
-        f"Passage level: precision {ratio(tp, predicted)} "
-        f"(strict {ratio(strict_tp, predicted)}), recall {ratio(placed_ok, placed_total)} "
-        f"over {placed_total} labelled passages"
+        f"Passages: precision {_fmt(figures['passage_precision'])} "
+        f"(strict {_fmt(figures['passage_precision_strict'])}), recall "
+        f"{_fmt(figures['passage_recall'])} over {figures['labelled_passages']} labelled; "
+        f"non-answers left out {_fmt(figures['none_left_unplaced'])}"
     )
     print(
-        f"Item level:    precision {ratio(items_tp, items_pred)}, "
-        f"recall {ratio(items_tp, items_gold)}"
+        f"Items:    precision {_fmt(figures['item_precision'])}, "
+        f"recall {_fmt(figures['item_recall'])}"
     )
-    print(f"SENCO name:    {senco_ok}/{senco_total} right")
-    for name, row in facet.items():
+    print(
+        f"SENCO:    name found in {figures['senco_found']} of {figures['senco_named']} reports "
+        f"that name one ({figures['senco_invented']} names given where none is labelled); "
+        f"email {_fmt(figures['senco_email'])}, phone {_fmt(figures['senco_phone'])}"
+    )
+    for name in FACETS:
         print(
-            f"Facets {name:14} recall {ratio(row['tp'], row['gold'])} "
-            f"({row['tp']}/{row['gold']}), precision {ratio(row['tp'], row['got'])}"
+            f"Facets {name:14} precision {_fmt(figures[f'{name}_precision'])}, "
+            f"recall {_fmt(figures[f'{name}_recall'])}"
         )
-    print(f"Slowest report: {slowest:.2f} s")
-    return 0
+    print(f"Slowest report: {figures['slowest_seconds']:.2f} s")
+    if verbose and scores.misses:
+        print("\nMisplaced passages and facets:")
+        print("\n".join(scores.misses))
+
+
+def iter_parts(chosen: str | None) -> Iterator[str]:
+    yield from [chosen] if chosen else PARTS
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", type=Path, help="Folder of label files and their documents.")
-    parser.add_argument("--verbose", action="store_true", help="List each misplaced passage.")
+    parser.add_argument("--part", choices=PARTS, help="Score one part only (default: all).")
+    parser.add_argument("--verbose", action="store_true", help="List each report and miss.")
+    parser.add_argument("--shared", type=Path, help="The shared folder (default: ../shared).")
+    parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
     args = parser.parse_args()
-    return evaluate(args.folder, args.verbose)
+    shared = args.shared or shared_folder()
+    if not (shared / "reports").is_dir():
+        print(
+            f"The report corpus is not at {shared}/reports: pass --shared or set "
+            "LOCALOFFER_SHARED.",
+            file=sys.stderr,
+        )
+        return 1
+    setup_django()
+    results = {part: score_part(part, shared) for part in iter_parts(args.part)}
+    if args.json:
+        print(json.dumps({part: scores.summary() for part, scores in results.items()}, indent=2))
+        return 0
+    for part, scores in results.items():
+        print_part(part, scores, args.verbose)
+    return 0
 
 
 if __name__ == "__main__":

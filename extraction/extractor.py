@@ -14,12 +14,21 @@ from typing import Any
 
 from schools.checklist import STATUTORY_KEYS
 
-from .contacts import SencoContact, find_senco
+from .contacts import SencoContact, find_senco, names_senco
 from .document import Document
-from .facets import HOME_ITEMS, Vocabulary, find_terms, load_vocabulary
+from .facets import (
+    HOME_ITEMS,
+    PROVISION_STATEMENT,
+    PlacedText,
+    Vocabulary,
+    find_terms,
+    load_vocabulary,
+)
 from .guidance import remove_guidance
-from .placement import Passage, Placer, build_passages, question_texts
+from .passages import Passage, build_passages
+from .placement import Placer, question_texts
 from .readers import read_bytes, read_path
+from .similarity import LearnedVocabulary
 
 # The passage that names the SENCO answers "senco_contact" unless it clearly says more.
 _SENCO_PASSAGE_BOOST = 4.0
@@ -50,9 +59,13 @@ class ExtractionResult:
         }
 
 
-def extract_file(path: str | Path, vocabulary: Vocabulary | None = None) -> ExtractionResult:
+def extract_file(
+    path: str | Path,
+    vocabulary: Vocabulary | None = None,
+    learned: LearnedVocabulary | None = None,
+) -> ExtractionResult:
     """Read and extract a report from disk; raises ``UnreadableDocument`` for bad files."""
-    return extract_document(read_path(path), vocabulary)
+    return extract_document(read_path(path), vocabulary, learned=learned)
 
 
 def extract_bytes(
@@ -77,9 +90,9 @@ def council_questions() -> list[tuple[str, str]]:
 
     try:
         return [
-            (key, f"{question} {heading}")
-            for key, question, heading in ReportQuestion.objects.statutory().values_list(
-                "key", "question", "heading"
+            (key, f"{question} {heading} {guidance}")
+            for key, question, heading, guidance in ReportQuestion.objects.statutory().values_list(
+                "key", "question", "heading", "guidance"
             )
         ]
     except DatabaseError:
@@ -90,10 +103,13 @@ def extract_document(
     document: Document,
     vocabulary: Vocabulary | None = None,
     questions: list[tuple[str, str]] | None = None,
+    learned: LearnedVocabulary | None = None,
 ) -> ExtractionResult:
     """Place a read document's passages and find its SENCO and facets.
 
-    ``vocabulary`` and ``questions`` default to the council's, read from the database.
+    ``vocabulary`` and ``questions`` default to the council's, read from the database;
+    ``learned`` to the shipped learned vocabulary (the evaluation's cross-validation
+    passes one learned without the report it scores).
     """
     if vocabulary is None:
         vocabulary = load_vocabulary()
@@ -101,31 +117,49 @@ def extract_document(
         questions = council_questions()
     blocks = remove_guidance(document.blocks)
     senco = find_senco(blocks)
-    passages = build_passages(blocks)
+    placer = Placer(vocabulary, question_texts(questions), learned)
+    passages = build_passages(blocks, placer.names_item)
     boosts: dict[int, dict[str, float]] = {}
     if senco is not None and senco.block_index is not None:
+        named = {senco.block_index, *senco.contact_blocks}
         for number, passage in enumerate(passages):
-            if senco.block_index in passage.block_ids:
+            if named & set(passage.block_ids) or names_senco(passage.text, senco):
                 boosts[number] = {"senco_contact": _SENCO_PASSAGE_BOOST}
-    placer = Placer(vocabulary, question_texts(questions))
     placer.place(passages, boosts)
 
     items: dict[str, str] = {}
     for key in STATUTORY_KEYS:
-        texts = [passage.text for passage in passages if passage.key == key]
-        if texts:
+        if any(key in passage.keys for passage in passages):
             items[key] = _join(passages, key)
-    placed = [(passage.text, passage.key) for passage in passages]
+    placed = [
+        PlacedText(passage.text, tuple(passage.keys), _context(passages, passage))
+        for passage in passages
+        if not passage.contents
+    ]
     return ExtractionResult(
         items=items,
         senco=senco,
-        needs=find_terms(placed, vocabulary.needs, HOME_ITEMS["needs"]),
-        accessibility=find_terms(placed, vocabulary.accessibility, HOME_ITEMS["accessibility"]),
-        services=find_terms(placed, vocabulary.services, HOME_ITEMS["services"]),
+        needs=find_terms(
+            placed,
+            vocabulary.needs,
+            HOME_ITEMS["needs"],
+            masks=[*vocabulary.services, *vocabulary.accessibility],
+            statement=PROVISION_STATEMENT,
+        ),
+        accessibility=find_terms(
+            placed, vocabulary.accessibility, HOME_ITEMS["accessibility"], home_only=True
+        ),
+        services=find_terms(placed, vocabulary.services, HOME_ITEMS["services"], home_only=True),
         unplaced=[passage.text for passage in passages if passage.key is None],
         passages=passages,
         file_type=document.file_type,
     )
+
+
+def _context(passages: list[Passage], passage: Passage) -> str:
+    """The headings above a passage and the sentence introducing its list."""
+    lead_in = passages[passage.lead_in].text if passage.lead_in is not None else ""
+    return "\n".join([lead_in, *passage.headings])
 
 
 def _join(passages: list[Passage], key: str) -> str:
@@ -133,7 +167,7 @@ def _join(passages: list[Passage], key: str) -> str:
     parts: list[str] = []
     previous: Passage | None = None
     for passage in passages:
-        if passage.key != key:
+        if key not in passage.keys:
             continue
         same_list = (
             previous is not None

@@ -178,9 +178,11 @@ class _Text:
             self._starts.setdefault((word_stem, False), []).append(position)
             self._starts.setdefault((word, True), []).append(position)
 
-    def contains(self, phrase: Phrase) -> bool:
+    def spans(self, phrase: Phrase) -> list[range]:
+        """Where ``phrase`` occurs, as ranges of word positions."""
         size = len(phrase.words)
         pairs = tuple(zip(phrase.words, phrase.case_sensitive, strict=True))
+        found = []
         for start in self._starts.get(pairs[0], ()):
             if start + size > len(self.raw):
                 continue
@@ -188,25 +190,107 @@ class _Text:
                 (self.raw[start + i] == word) if sensitive else (self.stems[start + i] == word)
                 for i, (word, sensitive) in enumerate(pairs[1:], start=1)
             ):
-                return True
-        return False
+                found.append(range(start, start + size))
+        return found
+
+    def contains(self, phrase: Phrase) -> bool:
+        return bool(self.spans(phrase))
+
+
+@dataclass(frozen=True)
+class PlacedText:
+    """A passage as the facet rules see it: its text, the items it was placed under and
+    the words around it (its headings and the sentence that introduces its list)."""
+
+    text: str
+    keys: tuple[str, ...] = ()
+    context: str = ""
+
+
+# A clear statement that the school provides for, or has pupils with, a need: "We
+# provide support for the following SEND:", "Many of our children have a diagnosis of
+# autism", "educating pupils with severe learning difficulties".
+PROVISION_STATEMENT = re.compile(
+    r"\b(?:we|our (?:school|academy|setting)|the (?:school|academy|setting)|this school|"
+    r"[A-Z][\w’']+ (?:School|Academy))\b[^.:]{0,40}?\b(?:provides?|provided|cater(?:s|ing)?"
+    r"|supports?|welcomes?|specialis\w*|educat\w*|commissioned|offers?|make provision|"
+    r"makes provision|(?:has|have) (?:experience|expertise)|currently (?:has|have))\b"
+    r"|\bprovid\w* (?:support )?for (?:pupils|children|students|learners|young people)\b"
+    r"|\b(?:children|pupils|students|learners)(?: at [A-Z][\w’']+)? (?:have|has)\b"
+    r"|\bmany of our (?:children|pupils|students|learners)\b"
+    r"|\b(?:resourced|specialist|enhanced) (?:provision|base|unit|places?) for\b"
+    r"|\b(?:base|unit|class|classes|provision|places) for (?:children|pupils|students)\b"
+    r"|\bwe (?:currently )?have (?:a |an )?(?:\w+ )?(?:pupils|children|students|base|unit)\b"
+    r"|\bprimarily supports\b|\bprovided for in (?:the )?(?:school|academy)\b",
+    re.IGNORECASE,
+)
+# Words that make a passage about needs in general: the law's definitions, the Code of
+# Practice's four broad areas, an example of what a need may be.
+GENERAL_STATEMENT = re.compile(
+    r"\bha(?:s|ve) (?:sen[d]?|special educational needs) if\b|\bdefinition\b|\bdefined\b"
+    r"|\bequality act\b|\bbroad areas\b|\bcategori[sz]ed\b|\bcode of practice\b",
+    re.IGNORECASE,
+)
 
 
 def find_terms(
-    passages: Iterable[tuple[str, str | None]], terms: list[Term], home_items: frozenset[str]
+    passages: Iterable[PlacedText],
+    terms: list[Term],
+    home_items: frozenset[str],
+    *,
+    masks: Iterable[Term] = (),
+    statement: re.Pattern[str] | None = None,
+    home_only: bool = False,
 ) -> list[str]:
-    """Identifiers of the terms named in ``passages`` (text, placed key), in vocabulary order.
+    """Identifiers of the terms named in placed ``passages``, in vocabulary order.
 
-    An ambiguous single word counts only in a passage placed under one of ``home_items``.
+    Only passages placed under some item count: a passage that answers nothing (an
+    introduction, a list of contents) states nothing about the school. An ambiguous
+    single word counts only in a passage placed under one of ``home_items``. Words inside
+    a longer name from ``masks`` do not count ("autism" in "autism outreach" names the
+    service, not the need), nor words inside a longer phrase of another term ("learning
+    difficulties" in "severe learning difficulties"). With ``statement``, a passage
+    counts only when it, or its context for a passage under ``home_items``, says so
+    clearly (and is not about needs in general). With ``home_only``, only passages
+    placed under ``home_items`` count: a service named in the Local Offer's description
+    or an admission criterion is not one the school says it works with.
     """
-    texts = [(_Text(text), key) for text, key in passages]
-    found = []
-    for term in terms:
-        for phrase in term.phrases:
-            if any(
-                (not phrase.ambiguous or key in home_items) and text.contains(phrase)
-                for text, key in texts
-            ):
-                found.append(term.identifier)
-                break
-    return found
+    found: set[str] = set()
+    for passage in passages:
+        if not passage.keys or not _states(passage, home_items, statement):
+            continue
+        if home_only and not home_items.intersection(passage.keys):
+            continue
+        text = _Text(passage.text)
+        taken: set[int] = set()
+        for mask in masks:
+            for phrase in mask.phrases:
+                if len(phrase.words) > 1:
+                    for span in text.spans(phrase):
+                        taken.update(span)
+        matches = []
+        for term in terms:
+            for phrase in term.phrases:
+                if phrase.ambiguous and not home_items.intersection(passage.keys):
+                    continue
+                matches.extend((len(span), term.identifier, span) for span in text.spans(phrase))
+        # Longest phrases first: each word names one term only.
+        for _size, identifier, span in sorted(matches, key=lambda match: -match[0]):
+            if taken.isdisjoint(span):
+                taken.update(span)
+                found.add(identifier)
+    return [term.identifier for term in terms if term.identifier in found]
+
+
+def _states(
+    passage: PlacedText, home_items: frozenset[str], statement: re.Pattern[str] | None
+) -> bool:
+    if statement is None:
+        return True
+    if GENERAL_STATEMENT.search(passage.text):
+        return False
+    if statement.search(passage.text):
+        return True
+    return bool(home_items.intersection(passage.keys)) and bool(
+        statement.search(passage.context) and not GENERAL_STATEMENT.search(passage.context)
+    )

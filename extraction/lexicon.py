@@ -24,7 +24,16 @@ Weighted = tuple[str, float]
 HEADING_PATTERNS: dict[str, list[Weighted]] = {
     "kinds_of_need": [
         (
-            r"\b(kinds?|types?|areas?|categories|range) of (special educational |sen[d]? )?needs?\b",
+            r"\b(kinds?|types?|areas?|categories|range) of (special educational |sen[d]? |additional )?needs?\b",
+            5,
+        ),
+        (r"\b(kinds?|types?|categories) of (sen[d]?|special educational needs?|disabilit)", 5),
+        (r"\bwho is (the|your|our) (educational )?provision for\b", 5),
+        (r"\bwho (do|does) (we|the school|the setting) (provide|cater) for\b", 5),
+        # The Code of Practice's four broad areas, as sub-headings or table rows.
+        (
+            r"^\s*(communication and interaction|cognition and learning|"
+            r"social,? emotional and mental health|sensory and(/or| or)? physical)\b",
             5,
         ),
         (r"\bwhat (are|is) (a )?(special educational needs?|sen[d]?)\b", 4),
@@ -168,6 +177,11 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         (r"\badmissions?\b", 6),
         (r"\bdisab(led|ility|ilities) (pupils|children|access)\b|\bequality\b", 5),
         (r"\baccess to (the )?(school|building|site|premises)\b", 6),
+        (
+            r"\bhow (can|do|does|will) (my child|i|children|pupils|young people) (attend|"
+            r"get a place|apply|be admitted)\b|\bapply(ing)? for a place\b",
+            5,
+        ),
     ],
 }
 
@@ -178,10 +192,47 @@ NON_ANSWER_HEADINGS = re.compile(
     r"(is|are) responsible for|glossary|monitoring arrangements|review of (this|the) policy|"
     r"policy (compliance|review)|links? (with|to) other policies|confidentiality|"
     r"storing (and managing )?information|data protection|gdpr|safeguarding|contents|"
-    r"appendix|introduction|diagram|coalition government|"
+    r"appendix|introduction|diagram|coalition government|key words|jargon|acronyms|"
+    r"abbreviations|"
     r"code of practice)\b",
     re.IGNORECASE,
 )
+
+# What a passage that answers no item sounds like: the report talking about itself, the
+# law's definitions, the school's ethos, the school's details, a council template's or a
+# document host's own text. Weighted like the content patterns; the total counts against
+# placing the passage anywhere.
+NON_ANSWER_PATTERNS: list[Weighted] = [
+    (
+        r"\bthis (sen[d]? )?(information )?(report|document|page|policy|section)\b[^.]{0,60}\b("
+        r"complies|sets out|explains|is intended|contains|aims|will (include|explain|tell|give)|"
+        r"has been (written|produced)|should be read|is (designed|dedicated|updated|reviewed))",
+        4,
+    ),
+    (r"\b(report|policy|information|page) (was|is|will be) (last )?(reviewed|updated)\b", 3),
+    (r"\b(report|information) (must|should) include\b|\b(must|required to) publish\b", 3),
+    (r"\bregulations 2014 require|\bby law\b|\bstatutory requirement\b", 2),
+    (r"\bcode of practice\b[^.]{0,40}\b(gives|provides|sets out|states|says|describes)\b", 3),
+    (
+        r"\bha(s|ve) (sen[d]?|special educational needs) if\b|\bis defined as\b|"
+        r"\b(use|uses|following) (the )?definition\b|\bprovision means\b",
+        4,
+    ),
+    (
+        r"\bwe (believe|recognise|are committed|strive)\b|\b(is|are) committed to\b|"
+        r"\bentitled to\b|\b(achieve|reach|fulfil) (their|his|her) (full |best )?potential\b",
+        2,
+    ),
+    (
+        r"^\s*(name of (the )?(school|head ?teacher|provision)|(school|college)(/college)? name|"
+        r"address|telephone( number)?|website( address)?|twitter|age range|date of (last )?"
+        r"(inspection|report)|outcome of (the )?last inspection|ofsted|school specialism|"
+        r"type of school|head ?teacher contact)\b",
+        5,
+    ),
+    (r"^\s*(transcript of|page \d+:)", 5),
+    (r"\byour responses\b|\bthe responses need\b|\bevery (early years? setting|school)\b", 3),
+]
 
 CONTENT_PATTERNS: dict[str, list[Weighted]] = {
     "kinds_of_need": [
@@ -196,6 +247,13 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
         ),
         (r"\bwhatever their (special educational )?needs?\b", 1),
         (
+            r"\b(we|school|academy|setting) (provides?|offers?) support for (the following|"
+            r"children with|pupils with|students with)\b|\bprovides? for (pupils|children|"
+            r"students|learners) with\b|\bwe (support|cater for|provide for|welcome) "
+            r"(pupils|children|students|learners) with\b|\bprimarily supports\b",
+            3,
+        ),
+        (
             r"\bhas (sen|special educational needs) if\b|\blearning difficulty or disability which\b",
             2,
         ),
@@ -203,6 +261,11 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
     ],
     "identification": [
         (r"\bidentif(y|ied|ies|ying|ication)\b", 2),
+        (
+            r"\bidentif(y|ies|ying|ication of)( and assess(ing|ment of)?)? "
+            r"(pupils|children|students|needs|sen[d]?)\b",
+            2,
+        ),
         (r"\bearly identification\b|\bidentified as (having|needing)\b", 3),
         (r"\b(less|slower) than expected progress\b|\bsignificantly slower\b", 3),
         (
@@ -429,80 +492,6 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
         (r"\bsite\b|\bbuilding\b", 0.5),
     ],
 }
-
-# Words that carry no topic, left out when comparing a heading with a question.
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "by",
-        "can",
-        "do",
-        "does",
-        "for",
-        "from",
-        "has",
-        "have",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "my",
-        "of",
-        "on",
-        "or",
-        "our",
-        "s",
-        "sen",
-        "send",
-        "so",
-        "special",
-        "educational",
-        "needs",
-        "that",
-        "the",
-        "their",
-        "them",
-        "they",
-        "this",
-        "to",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "will",
-        "with",
-        "you",
-        "your",
-        "school",
-        "schools",
-        "child",
-        "children",
-        "pupil",
-        "pupils",
-        "young",
-        "people",
-        "we",
-        "us",
-        "about",
-        "any",
-        "all",
-        "also",
-        "other",
-        "more",
-    ]
-)
 
 
 def compile_patterns(

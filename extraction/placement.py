@@ -14,28 +14,30 @@ of its own. A passage with too little evidence takes the key of the passage befo
 in the same paragraph or list, and otherwise stays unplaced.
 """
 
+# ruff: noqa: RUF001, RUF003 -- typographic apostrophes and dashes are what documents contain
+
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from schools.checklist import STATUTORY_KEYS
 
-from .document import Block, BlockKind
 from .facets import Term, Vocabulary, _Text
 from .lexicon import (
     CONTENT_PATTERNS,
     HEADING_PATTERNS,
     NON_ANSWER_HEADINGS,
-    STOPWORDS,
+    NON_ANSWER_PATTERNS,
     compile_patterns,
 )
+from .passages import TITLE_AREA_WORDS, Passage
+from .similarity import NONE, ItemProfiles, LearnedVocabulary, learned_vocabulary
 
 _CONTENT = compile_patterns(CONTENT_PATTERNS)
 _HEADINGS = compile_patterns(HEADING_PATTERNS)
+_NON_ANSWER = compile_patterns({NONE: NON_ANSWER_PATTERNS})[NONE]
 _WORD = re.compile(r"[a-z]+")
-_URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 
 # How much each heading above a passage counts: the nearest fully, its parents less.
 _HEADING_WEIGHTS = (0.75, 0.3, 0.15)
@@ -50,132 +52,51 @@ SENCO_EVIDENCE = 4.0
 _USABLE_HEADING = 3.0
 # Under a heading that answers nothing, a passage must make its own case this strongly.
 STRONG_CONTENT = 8.0
+# A passage goes under a second item too when that item scores at least this share of
+# the first's score, and (but for a passage naming the SENCO) at least this much.
+_DUAL_SHARE = 0.8
+_DUAL_MIN = 6.0
+# A passage naming the SENCO goes under its other topic too from this score.
+_SENCO_SECOND = 4.0
+# A passage under a heading that names no item needs this much evidence of its own.
+_OWN_TOPIC = 2.0
+# How much of a lead-in sentence's evidence each item of its list shares.
+_LEAD_IN_SHARE = 0.5
+# A passage sounding this much like an introduction, definition or the school's details
+# answers nothing unless its own words are very clear.
+NON_ANSWER = 3.0
 # Without a heading to go on, a passage's own words may place it from this score up.
 WEAK_CONTENT = 1.5
 # A heading this sure of its item is not a "non-answer" heading even if it says "aims".
 _CLEAR_HEADING = 5.0
-# A question sharing this many topic words with a checklist question is about it.
-_QUESTION_OVERLAP_MIN = 2
-_MIN_WORDS = 3
-
-
-@dataclass
-class Passage:
-    """A piece of the school's text and where it was placed (``key`` None: unplaced)."""
-
-    text: str
-    headings: list[str]
-    group: int
-    list_id: int | None = None
-    # Passages of one segment (between headings, table cells or removed guidance) were
-    # written as one answer; a weak passage may continue its neighbour only within one.
-    segment: int = 0
-    block_ids: tuple[int, ...] = ()
-    key: str | None = None
-    scores: dict[str, float] = field(default_factory=dict)
-    content: dict[str, float] = field(default_factory=dict)
-    non_answer_section: bool = False
-
-
-def build_passages(blocks: list[Block]) -> list[Passage]:
-    """Group blocks into passages, each with the headings it sits under."""
-    passages: list[Passage] = []
-    stack: list[Block] = []
-    list_id = 0
-    segment = 0
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        if block.kind == BlockKind.HEADING:
-            while stack and stack[-1].level >= block.level:
-                stack.pop()
-            stack.append(block)
-            segment += 1
-            index += 1
-            continue
-        if block.cell_start:
-            segment += 1
-        headings = [heading.text for heading in reversed(stack)]
-        if block.kind == BlockKind.PARAGRAPH and block.text.rstrip().endswith(":"):
-            # A lead-in sentence and the list it introduces are one passage (PDF text
-            # can lose bullets: short unpunctuated lines after it are items too).
-            end = index + 1
-            while end < len(blocks) and (
-                blocks[end].kind == BlockKind.ITEM or _bare_item(blocks[end])
-            ):
-                end += 1
-            if end == index + 1 and end < len(blocks) and _URL_ONLY.match(blocks[end].text):
-                end += 1  # "The Local Offer can be found at:" and the address below it
-                passages.append(
-                    Passage(
-                        _clean(f"{block.text} {blocks[index + 1].text}"),
-                        headings,
-                        block.group,
-                        block_ids=(index, index + 1),
-                        segment=segment,
-                    )
-                )
-                index = end
-                continue
-            if end > index + 1:
-                lines = [_clean(block.text)] + [
-                    f"• {_clean(b.text)}" for b in blocks[index + 1 : end]
-                ]
-                passages.append(
-                    Passage(
-                        "\n".join(lines),
-                        headings,
-                        block.group,
-                        block_ids=tuple(range(index, end)),
-                        segment=segment,
-                    )
-                )
-                index = end
-                continue
-        if block.kind == BlockKind.ITEM:
-            if index == 0 or blocks[index - 1].kind != BlockKind.ITEM:
-                list_id += 1
-            passages.append(
-                Passage(
-                    f"• {_clean(block.text)}",
-                    headings,
-                    block.group,
-                    list_id=list_id,
-                    block_ids=(index,),
-                    segment=segment,
-                )
-            )
-        elif len(_WORD.findall(block.text.lower())) >= _MIN_WORDS:
-            passages.append(
-                Passage(
-                    _clean(block.text), headings, block.group, block_ids=(index,), segment=segment
-                )
-            )
-        index += 1
-    return passages
-
-
-def _bare_item(block: Block) -> bool:
-    """A short line with no full stop after a lead-in: a list item that lost its bullet."""
-    words = _WORD.findall(block.text.lower())
-    return (
-        block.kind == BlockKind.PARAGRAPH
-        and len(words) <= 12
-        and not block.text.rstrip().endswith((".", ":", "?", "!"))
-        and not block.cell_start
-    )
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split())
+# How much a heading's likeness to an item's own question and guidance counts, and the
+# likeness (cosine) below which it is ignored.
+QUESTION_WEIGHT = 8.0
+_QUESTION_MIN = 0.2
+# How much the vocabulary learned from labelled reports adds to a passage's own words.
+LEARNED_WEIGHT = 0.5
+_LEARNED_CAP = 6.0
+# Titles and menu entries: at most this many words, most of them capitalised.
+_TITLE_WORDS = 10
+_MINOR_WORDS = frozenset(["a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"])
+# A contents list: short entries, one after another, naming this many different items.
+_CONTENTS_ITEMS = 3
+_CONTENTS_ENTRY_WORDS = 20
+_NUMBERING = re.compile(r"^\s*(?:•\s*)?\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s*")
 
 
 class Placer:
     """Scores and places passages; built once per document with the current vocabulary."""
 
-    def __init__(self, vocabulary: Vocabulary, questions: dict[str, str]) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        questions: dict[str, str],
+        learned: LearnedVocabulary | None = None,
+    ) -> None:
         self.vocabulary = vocabulary
-        self.question_words = {key: _topic_words(text) for key, text in questions.items()}
+        self.profiles = ItemProfiles(questions)
+        self.learned = learned if learned is not None else learned_vocabulary()
         self._heading_cache: dict[str, dict[str, float]] = {}
 
     # -- scores ---------------------------------------------------------------
@@ -195,12 +116,9 @@ class Placer:
                         value = max(value, weight)
             if value + negative > 0:
                 scores[key] = value + negative
-        words = _topic_words(heading)
-        if len(words) >= _QUESTION_OVERLAP_MIN:
-            for key, question in self.question_words.items():
-                shared = len(words & question)
-                if shared >= _QUESTION_OVERLAP_MIN:
-                    scores[key] = scores.get(key, 0.0) + 4.0 * shared / len(words)
+        for key, likeness in self.profiles.similarity(heading).items():
+            if likeness >= _QUESTION_MIN:
+                scores[key] = scores.get(key, 0.0) + QUESTION_WEIGHT * likeness
         self._heading_cache[heading] = scores
         return scores
 
@@ -215,6 +133,11 @@ class Placer:
                     total += weight * (1 + 0.5 * (min(count, 3) - 1))
             if total:
                 scores[key] = total
+        none = sum(weight for pattern, weight in _NON_ANSWER if pattern.search(text))
+        if none:
+            scores[NONE] = none
+        for key, value in self.learned.evidence(text).items():
+            scores[key] = scores.get(key, 0.0) + LEARNED_WEIGHT * min(value, _LEARNED_CAP)
         words = _Text(text)
         self._add_terms(scores, words, self.vocabulary.needs, "kinds_of_need", 1.0, 3.0)
         self._add_terms(scores, words, self.vocabulary.accessibility, "accessibility", 1.5, 4.5)
@@ -239,9 +162,21 @@ class Placer:
     ) -> None:
         """Set ``key`` on each passage (None when it answers nothing)."""
         boosts = boosts or {}
+        self._mark_contents(passages)
+        for passage in passages:
+            if len(_WORD.findall(passage.text.lower())) >= TITLE_AREA_WORDS:
+                break
+            passage.furniture = passage.lead_in is None
         previous: Passage | None = None
         for number, passage in enumerate(passages):
             content = self.content_scores(passage.text)
+            passage.none_score = content.pop(NONE, 0.0)
+            if passage.lead_in is not None:
+                lead_in = passages[passage.lead_in]
+                for key, value in lead_in.own.items():
+                    content[key] = content.get(key, 0.0) + _LEAD_IN_SHARE * value
+                passage.none_score = max(passage.none_score, lead_in.none_score)
+            passage.own = dict(content)
             for key, value in boosts.get(number, {}).items():
                 content[key] = content.get(key, 0.0) + value
             totals = dict(content)
@@ -258,9 +193,64 @@ class Placer:
             passage.content = content
             passage.scores = totals
             passage.key = self._decide(passage, previous)
+            passage.also_key = self._second_key(passage, boosts.get(number, {}))
             previous = passage
 
+    def names_item(self, heading: str) -> bool:
+        """Whether a heading clearly names one statutory item other than the Local Offer
+        (which schools often call their whole report)."""
+        scores = self.heading_scores(heading)
+        best = max(scores, key=scores.get, default=None)
+        return best not in (None, "local_offer") and scores[best] >= _CLEAR_HEADING
+
+    def _mark_contents(self, passages: list[Passage]) -> None:
+        """Mark runs of short entries that name several different items: a contents list."""
+        run: list[Passage] = []
+        for passage in [*passages, None]:
+            if (
+                passage is not None
+                and passage.lead_in is None  # a list a sentence introduces is an answer
+                and _entry_like(passage.text)
+                and (not run or passage.block_ids[0] == run[-1].block_ids[-1] + 1)
+            ):
+                run.append(passage)
+                continue
+            named = []
+            for entry in run:
+                scores = self.heading_scores(_NUMBERING.sub("", entry.text.lstrip("• ")))
+                best = max(scores, key=scores.get, default=None)
+                if best is not None and scores[best] >= _CLEAR_HEADING:
+                    named.append(best)
+            if len(set(named)) >= _CONTENTS_ITEMS and 2 * len(named) >= len(run):
+                for entry in run:
+                    entry.contents = True
+            run = (
+                [passage]
+                if passage is not None and passage.lead_in is None and _entry_like(passage.text)
+                else []
+            )
+
+    @staticmethod
+    def _second_key(passage: Passage, boost: dict[str, float]) -> str | None:
+        """A second item the passage answers as clearly as its first, if any.
+
+        "Contact Mrs Smith, our SENCO, to ask for an EHC needs assessment" answers both
+        who the SENCO is and how needs are identified; it goes under both.
+        """
+        if passage.key is None or passage.none_score >= NON_ANSWER:
+            return None
+        first = passage.scores.get(passage.key, 0.0) - boost.get(passage.key, 0.0)
+        others = [key for key in STATUTORY_KEYS if key != passage.key]
+        second = max(others, key=lambda key: passage.scores.get(key, 0.0))
+        value = passage.scores.get(second, 0.0)
+        if passage.key in boost:
+            # Named for the SENCO: the passage's other topic, judged without the boost.
+            return second if value >= _SENCO_SECOND else None
+        return second if value >= _DUAL_MIN and value >= _DUAL_SHARE * first else None
+
     def _decide(self, passage: Passage, previous: Passage | None) -> str | None:
+        if passage.contents:
+            return None
         totals, content = passage.scores, passage.content
         # Ties go to the passage's own words, then to checklist order.
         best = max(STATUTORY_KEYS, key=lambda key: (totals.get(key, 0.0), content.get(key, 0.0)))
@@ -274,8 +264,18 @@ class Placer:
             return own if own_score >= STRONG_CONTENT else None
         nearest = self.heading_scores(passage.headings[0]) if passage.headings else {}
         heading_key = max(nearest, key=nearest.get) if nearest else None
+        if passage.furniture and not heading_key and _title_case_entry(passage.text):
+            # "SEN Report – Local Offer" in a page's links and title lines, above its
+            # first sentence: a name, not an answer, unless it names the SENCO.
+            return own if own == "senco_contact" and own_score >= SENCO_EVIDENCE else None
         threshold = PLACE_THRESHOLD if heading_key else CONTENT_ONLY_THRESHOLD
-        if totals.get(best, 0.0) >= threshold:
+        if passage.none_score >= NON_ANSWER and not (
+            own == "senco_contact" and own_score >= SENCO_EVIDENCE
+        ):
+            # An introduction or a definition under an item's heading is still not an
+            # answer unless its own words clearly are.
+            return own if own_score >= STRONG_CONTENT + passage.none_score else None
+        if totals.get(best, 0.0) - passage.none_score >= threshold:
             return best
         if heading_key and nearest[heading_key] >= _USABLE_HEADING and own_score < WEAK_CONTENT:
             return heading_key
@@ -289,25 +289,42 @@ class Placer:
             and not previous.non_answer_section
             # Under a heading that answers nothing in particular ("Start here" in a
             # diagram), only the rest of the same paragraph or list continues.
-            and (heading_key or not passage.headings or previous.group == passage.group)
+            and (heading_key or previous.group == passage.group)
         )
         has_own_topic = own_score >= WEAK_CONTENT
         if continues and not (has_own_topic and own_score > content.get(previous.key, 0.0)):
             return previous.key
-        return own if has_own_topic and (heading_key or not passage.headings) else None
+        if has_own_topic and (heading_key or not passage.headings):
+            return own
+        # Under a heading that names no item ("SEN Policy", the school's name), only a
+        # clear topic of its own, with nothing of an introduction about it.
+        return own if own_score >= _OWN_TOPIC and not passage.none_score else None
 
 
-def _topic_words(text: str) -> set[str]:
-    from .facets import stem
+def _title_case_entry(text: str) -> bool:
+    """A short line in title case with no sentence in it: a title, link or menu entry."""
+    words = re.findall(r"[A-Za-z][A-Za-z’'-]*", text)
+    content = [word for word in words if word.lower() not in _MINOR_WORDS]
+    return (
+        0 < len(words) <= _TITLE_WORDS
+        and not text.rstrip().endswith((".", "?", "!", ":"))
+        and sum(word[0].isupper() for word in content) >= 0.6 * len(content)
+    )
 
-    return {stem(word) for word in _WORD.findall(text.lower()) if word not in STOPWORDS}
+
+def _entry_like(text: str) -> bool:
+    """A line of a contents list: short, and a title or a question rather than a sentence."""
+    words = _WORD.findall(text.lower())
+    return 0 < len(words) <= _CONTENTS_ENTRY_WORDS and not text.rstrip().endswith((".", ":"))
 
 
 def question_texts(extra: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
     """Each key's question and heading from the checklist, plus the council's wording."""
     from schools.checklist import STATUTORY_ITEMS
 
-    texts = {item.key: f"{item.question} {item.heading}" for item in STATUTORY_ITEMS}
+    texts = {
+        item.key: f"{item.question} {item.heading} {item.guidance}" for item in STATUTORY_ITEMS
+    }
     for key, text in extra:
         if key in texts:
             texts[key] += f" {text}"

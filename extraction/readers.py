@@ -316,11 +316,14 @@ def _docx_paragraph(paragraph, builder: _BlockBuilder) -> None:
         return
     p_pr = paragraph._p.pPr
     is_list = (p_pr is not None and p_pr.numPr is not None) or style.lower().startswith("list")
-    if is_list:
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    bold = bool(runs) and all(run.bold for run in runs)
+    if is_list and not (looks_like_heading(text) and (bold or text.endswith("?"))):
         builder.add(BlockKind.ITEM, text)
         return
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    if runs and all(run.bold for run in runs) and looks_like_heading(text):
+    # A bold line, or a numbered question ("3. How will my child be taught?" numbered by
+    # Word), heads the answer below it.
+    if (bold or is_list) and looks_like_heading(text):
         builder.heading(text, 4)
         return
     for block in parse_text(text, standalone=True):

@@ -7,10 +7,11 @@ cell. The rules here use only those layout signals (line length, punctuation, bu
 numbering, tabs), never particular wording.
 """
 
-# ruff: noqa: RUF001 -- typographic quotes, dashes and bullets are what documents contain
+# ruff: noqa: RUF001, RUF003 -- typographic quotes, dashes and bullets are what documents contain
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -26,6 +27,15 @@ _TERMINAL = re.compile(r"[.!?;,]['\"’”)]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]?\s*$")
 _LABEL_VALUE = re.compile(r"\S\s*:\s+\S")
 _URLISH = re.compile(r"(https?://|www\.|@|\d{5})")
+# "SENCO – Mrs Jo Smith" names a person: a line of a contact list, not a heading.
+_PERSON = re.compile(r"\b(?:Mrs|Mr|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
+# Question-and-answer layouts: "Q: ...?" lines are headings, "A:" starts the answer.
+_Q_PREFIX = re.compile(r"^Q(?:uestion)?\s*\d{0,2}\s*[:.)–-]\s*(\S.{0,300}\?)\s*$")
+_A_PREFIX = re.compile(r"^A(?:nswer)?\s*\d{0,2}\s*[:.)–-]\s+(?=\S)")
+_PIPE_CELL = re.compile(r"\S\s+\|(?:\s|$)")
+_CELL_SPLIT = re.compile(r"\t|\s+\|(?=\s|$)\s*")
+# A line this long cannot be a line of a page: the text keeps one paragraph a line.
+_UNWRAPPED_LINE = 160
 _FUNCTION_WORDS = frozenset(
     [
         "a",
@@ -140,10 +150,12 @@ def looks_like_heading(line: str, *, allow_colon: bool = True) -> bool:
             return False
     elif _TERMINAL.search(text) and not is_question:
         return False
-    if _LABEL_VALUE.search(text.rstrip(":")) or _URLISH.search(text):
+    if _LABEL_VALUE.search(text.rstrip(":")) or _URLISH.search(text) or _PERSON.search(text):
         return False
     last = words[-1].lower()
-    if last in _FUNCTION_WORDS:
+    # "What needs does the school provide for?" is a whole question; a line ending in
+    # "for" without the question mark is the first half of a wrapped sentence.
+    if last in _FUNCTION_WORDS and not is_question:
         return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3
@@ -157,13 +169,17 @@ def parse_text(text: str, *, standalone: bool = False) -> list[Block]:
     nothing follows it here.
     """
     lines = normalise(text).split("\n")
-    # A tab starts a table cell: split such lines so each cell begins on its own line.
+    # A tab, or a " | " as web pages' tables flatten to, starts a table cell: split such
+    # lines so each cell begins on its own line.
     cells: list[tuple[str, bool]] = []
     for line in lines:
-        if "\t" in line:
-            parts = line.split("\t")
+        if "\t" in line or _PIPE_CELL.search(line):
+            parts = _CELL_SPLIT.split(line)
+            while len(parts) > 1 and not parts[-1].strip():
+                parts.pop()
             if parts[0].strip():
-                cells.append((parts[0], False))
+                # The first cell starts the row as much as the others do.
+                cells.append((parts[0], len(parts) > 1 and "\t" not in line))
             for part in parts[1:]:
                 cells.append((part, True))
         else:
@@ -182,6 +198,7 @@ class _LineParser:
         self.has_numbered_headings = any(
             self._numbered_heading(i) is not None for i in range(len(self.lines))
         )
+        self.unwrapped = _is_unwrapped([line for line, _ in self.lines])
 
     # -- helpers -------------------------------------------------------------
     def _next_nonblank(self, index: int) -> str:
@@ -253,6 +270,14 @@ class _LineParser:
             if not line:
                 self._new_group()
                 continue
+            question = _Q_PREFIX.match(line)
+            if question:
+                # "Q: How will I know how my child is doing?" heads its answer.
+                self._new_group()
+                self._start(BlockKind.HEADING, question.group(1), level=2, cell_start=cell_start)
+                self._new_group()
+                continue
+            line = _A_PREFIX.sub("", line)
             next_line = self._next_nonblank(index)
             numbered_level = self._numbered_heading(index)
             continues = self._continues_current(line)
@@ -275,7 +300,8 @@ class _LineParser:
                     continue
             if (
                 (not continues or _title_like(line, self.current_last_line))
-                and looks_like_heading(line, allow_colon=False)
+                # "Introduction & Aim:" on a line of its own titles what follows.
+                and looks_like_heading(line, allow_colon=self.unwrapped)
                 and (next_line or self.standalone)
                 and not next_line[:1].islower()
             ):
@@ -306,6 +332,10 @@ class _LineParser:
             return False
         if line[0].islower() or line[0] in ",;)":
             return True
+        if self.unwrapped:
+            # Text saved from a web page or Word keeps a paragraph on one line: a new
+            # line that starts with a capital is a new paragraph.
+            return False
         # A short line followed by a capital is a line of its own ("SENCo: Miss M Moss"),
         # not a wrapped one: wrapped lines fill the width.
         if len(self.current_last_line) < 40:
@@ -318,6 +348,23 @@ class _LineParser:
         return not _SENTENCE_END.search(
             self.current_last_line
         ) and not self.current_last_line.endswith(":")
+
+
+def _is_unwrapped(lines: list[str]) -> bool:
+    """Whether the text keeps each paragraph on one line (web pages, Word saved as text).
+
+    Text from a PDF is hard-wrapped: no line is longer than a page is wide, and many
+    lines run on into a next line that starts in lower case.
+    """
+    filled = [line.strip() for line in lines if line.strip()]
+    if not filled or max(len(line) for line in filled) <= _UNWRAPPED_LINE:
+        return False
+    runs_on = sum(
+        1
+        for line, following in itertools.pairwise(lines)
+        if line.strip() and following.strip()[:1].islower()
+    )
+    return runs_on <= 0.05 * len(filled)
 
 
 def _title_like(line: str, previous: str) -> bool:

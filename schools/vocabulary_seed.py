@@ -140,7 +140,7 @@ ACCESSIBILITY_FEATURES: tuple[tuple[str, str, str], ...] = (
     (
         "quiet-spaces",
         "Quiet or calm spaces, nurture room",
-        "quiet room, calm room, calm space, nurture room, nurture group, safe space, break-out",
+        "quiet room, calm room, calm space, nurture room, safe space, break-out",
     ),
     ("adapted-playground", "Adapted playground", "accessible playground, adapted play area"),
     (

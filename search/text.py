@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from schools.stopwords import STOP_WORDS
+
 if TYPE_CHECKING:
     from .vocabulary import Term, Vocabulary
 
@@ -21,60 +23,6 @@ MAX_CONCEPTS = 8
 _APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc`\u00b4", "'"))
 # A word is letters and digits, possibly with apostrophes inside ("Asperger's").
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-
-# Words that carry no meaning in a directory search. Only dropped when they are not
-# part of a longer phrase the vocabulary knows ("hard of hearing").
-STOP_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "and",
-        "are",
-        "at",
-        "be",
-        "by",
-        "can",
-        "child",
-        "childs",
-        "children",
-        "do",
-        "does",
-        "for",
-        "from",
-        "has",
-        "have",
-        "help",
-        "i",
-        "in",
-        "is",
-        "it",
-        "me",
-        "my",
-        "near",
-        "of",
-        "on",
-        "or",
-        "our",
-        "school",
-        "schools",
-        "son",
-        "daughter",
-        "that",
-        "the",
-        "their",
-        "them",
-        "to",
-        "us",
-        "we",
-        "what",
-        "where",
-        "which",
-        "who",
-        "with",
-        "you",
-        "your",
-    }
-)
 
 
 def tokens(value: str) -> list[str]:
@@ -172,6 +120,7 @@ def interpret(typed: str, vocabulary: Vocabulary) -> Interpretation:
         else:
             word, key = words[position], keys[position]
             position += 1
+            # Only dropped here, outside a longer phrase the vocabulary knows ("hard of hearing").
             if key in STOP_WORDS:
                 continue
             correction = vocabulary.closest_word(key)

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-DEVSET = Path(__file__).parent / "devset"
-
 SECTIONS: list[tuple[str, list[str]]] = [
     (
         "About our school",

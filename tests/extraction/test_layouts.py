@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extraction.contacts import find_senco
@@ -14,6 +16,10 @@ from extraction.textlayout import parse_text
 from schools.models import NeedArea
 
 pytestmark = pytest.mark.django_db
+
+GUIDANCE_FILE = (
+    Path(__file__).resolve().parents[2] / "extraction" / "data" / "proforma_guidance.txt"
+)
 
 
 def test_numbered_policy_headings_place_their_sections() -> None:
@@ -42,12 +48,12 @@ def test_consecutive_numbers_are_a_list_not_headings() -> None:
 
 def test_wrapped_pdf_lines_join_into_one_paragraph() -> None:
     blocks = parse_text(
-        "The class teacher continually assesses the progress of children and on a\n"
-        "termly basis reports to the SENCO at a pupil progress meeting.\n"
+        "Every teacher checks how each child in the class is getting on and once a\n"
+        "term talks it through with the SENCO at a pupil progress meeting.\n"
     )
 
     assert len(blocks) == 1
-    assert "on a termly basis" in " ".join(blocks[0].text.split())
+    assert "once a term talks" in " ".join(blocks[0].text.split())
 
 
 def test_tab_separated_proforma_row_label_becomes_a_heading() -> None:
@@ -65,11 +71,13 @@ def test_tab_separated_proforma_row_label_becomes_a_heading() -> None:
 
 
 def test_standard_proforma_guidance_is_removed_even_when_interleaved() -> None:
-    text = (
-        "Schools communicate regularly with parents, usually once a term, to discuss how "
-        "well their child is doing.\n\nWe send a weekly newsletter and use home-school "
-        "diaries every day.\n"
+    # The council's standard wording, as the proforma prints it beside a school's answer.
+    guidance = next(
+        line
+        for line in GUIDANCE_FILE.read_text(encoding="utf-8").splitlines()
+        if len(line.split()) > 12 and not line.startswith("#")
     )
+    text = f"{guidance}\n\nWe send a weekly newsletter and use home-school diaries every day.\n"
 
     kept = remove_guidance(parse_text(text))
 
@@ -81,12 +89,23 @@ def test_standard_proforma_guidance_is_removed_even_when_interleaved() -> None:
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("Our SENCO is - Mrs Lisa Russell", "Mrs Lisa Russell"),
-        ("Parents can contact Mrs. Bedwell, the SENCO, at any time.", "Mrs. Bedwell"),
-        ("SENCO: Miss Humphries", "Miss Humphries"),
-        ("Special Educational Needs Co-ordinator – Mrs. S.Wilson", "Mrs. S.Wilson"),
-        ("The person co-ordinating provision is Kath Hunt (SENCO)", "Kath Hunt"),
+        ("Our SENCO is - Mrs Ada Penrose", "Mrs Ada Penrose"),
+        ("Parents can contact Mrs. Quill, the SENCO, at any time.", "Mrs. Quill"),
+        ("SENCO: Miss Tarrant", "Miss Tarrant"),
+        ("Special Educational Needs Co-ordinator – Mrs. T.Ashdown", "Mrs. T.Ashdown"),
+        ("The person co-ordinating provision is Nell Brackley (SENCO)", "Nell Brackley"),
         ("Our SENDCo is Mr John O'Neill.", "Mr John O'Neill"),
+        ("SENDCo: Mrs A Smith", "Mrs A Smith"),
+        ("Our Inclusion Leader is Mr P J Okoro.", "Mr P J Okoro"),
+        ("At Elm Tree School, the SENCOs are called Rosa Lind and Sam Baptiste.", "Rosa Lind"),
+        ("The school’s SENDCo is currently Priya Natt, who works full time.", "Priya Natt"),
+        ("Our SENCo’s name and contact details: Miss Hana Cole", "Miss Hana Cole"),
+        ("Mrs Joy Adeyemi SENDCo and Designated Safeguarding Lead", "Mrs Joy Adeyemi"),
+        (
+            "Contact our Special Educational Needs and Disability Coordinator (SENDCo), "
+            "Mrs K Marsh, on 01632 960000.",
+            "Mrs K Marsh",
+        ),
     ],
 )
 def test_senco_named_in_the_usual_ways(sentence: str, name: str) -> None:
