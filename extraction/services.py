@@ -1,11 +1,11 @@
 """Import a school's report document into a new draft of its page.
 
 Shared by the admin's "Import from document" page and ``manage.py import_report``.
-The rules: a new revision is saved and nothing is published; extracted text goes only
-into items the draft leaves empty; the SENCO's details only into empty fields; facets
-are only ever added. The summary says what was filled, what was kept (with the
-extracted text to compare), what the document does not answer and what it says that
-fits no item.
+The rules: nothing is published; extracted text goes only into items the draft leaves
+empty; the SENCO's details only into empty fields; facets are only ever added; and a
+new revision is saved only when the document filled something (otherwise nothing is
+saved, and the summary says so). The summary lists what the document filled, what it
+could not place, and which statutory items the page still lacks after the import.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from schools.checklist import ITEMS_BY_KEY, STATUTORY_ITEMS, TEXT_ITEM_KEYS
 from schools.compliance import is_blank
 from schools.models import AccessibilityFeature, NeedArea, OutreachService, SchoolPage
 from schools.models.pages import PHONE_VALIDATOR
+from schools.selectors import missing_headings
 
 from .extractor import ExtractionResult
 from .readers import UnreadableDocument, max_file_size, size_message
@@ -47,13 +48,25 @@ class ImportSummary:
     """The outcome of one import, for the summary page and the command's output."""
 
     page_title: str
-    revision_id: int
+    revision_id: int | None
     file_type: str
     outcomes: list[ItemOutcome]
     senco_filled: dict[str, str] = field(default_factory=dict)
     senco_kept: dict[str, tuple[str, str]] = field(default_factory=dict)
     facets_added: dict[str, list[str]] = field(default_factory=dict)
     unplaced: list[str] = field(default_factory=list)
+    # Headings of the statutory items the page does not answer after the import.
+    still_missing: list[str] = field(default_factory=list)
+
+    @property
+    def saved(self) -> bool:
+        """Whether a draft was saved (only when the document filled something)."""
+        return self.revision_id is not None
+
+    @property
+    def ticked(self) -> dict[str, list[str]]:
+        """The facets the import ticked, by vocabulary, leaving out the empty ones."""
+        return {facet: labels for facet, labels in self.facets_added.items() if labels}
 
     def _with(self, status: str) -> list[ItemOutcome]:
         return [outcome for outcome in self.outcomes if outcome.status == status]
@@ -72,23 +85,31 @@ class ImportSummary:
 
     @property
     def headline(self) -> str:
+        still = len(self.still_missing)
+        missing = (
+            "every statutory item is answered"
+            if not still
+            else f"{still} statutory item{'' if still == 1 else 's'} still missing on the page"
+        )
+        if not self.saved:
+            return (
+                f"Nothing was imported into {self.page_title!r}: the document did not fill any "
+                f"empty answer, SENCO detail or tick box, so no draft was saved ({missing})."
+            )
+        filled = len(self.filled)
         return (
-            f"Saved a draft of {self.page_title!r} (not published): {len(self.filled)} "
-            f"items filled, {len(self.kept)} existing answers kept, "
-            f"{len(self.not_in_document)} items the document does not answer."
+            f"Saved a draft of {self.page_title!r} (not published): {filled} "
+            f"item{'' if filled == 1 else 's'} filled from the document; {missing}."
         )
 
     def lines(self) -> list[str]:
         """A plain-text account of the import, one line each."""
         lines = [f"Filled: {o.heading} ({o.key})" for o in self.filled]
-        lines += [f"Kept the school's answer: {o.heading} ({o.key})" for o in self.kept]
-        lines += [f"Not in the document: {o.heading} ({o.key})" for o in self.not_in_document]
         lines += [f"SENCO {name}: {value}" for name, value in self.senco_filled.items()]
-        for facet, labels in self.facets_added.items():
-            if labels:
-                lines.append(f"Ticked {facet}: {', '.join(labels)}")
+        lines += [f"Ticked {facet}: {', '.join(labels)}" for facet, labels in self.ticked.items()]
         if self.unplaced:
             lines.append(f"{len(self.unplaced)} passages fit no statutory item (not imported).")
+        lines += [f"Still missing on the page: {heading}" for heading in self.still_missing]
         return lines
 
 
@@ -151,16 +172,23 @@ def import_document_into_draft(
                 extracted=result.items.get("senco_contact", ""),
             ),
         )
-        revision = draft.save_revision(user=user, log_action=True)
+        filled_anything = (
+            any(outcome.status == "filled" for outcome in outcomes)
+            or bool(senco_filled)
+            or any(facets_added.values())
+        )
+        # An import that fills nothing saves nothing: no empty revision in the history.
+        revision = draft.save_revision(user=user, log_action=True) if filled_anything else None
     return ImportSummary(
         page_title=draft.title,
-        revision_id=revision.pk,
+        revision_id=revision.pk if revision else None,
         file_type=result.file_type,
         outcomes=outcomes,
         senco_filled=senco_filled,
         senco_kept=senco_kept,
         facets_added=facets_added,
         unplaced=result.unplaced,
+        still_missing=missing_headings(draft),
     )
 
 

@@ -13,6 +13,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/oruk/", include("openreferral.urls")),
     path("api/v1/", include("localoffer.api_urls")),
+    # The one-click "still up to date" link in review reminders (no login: it is signed).
+    path("school-review/", include("moderation.urls")),
 ]
 
 if settings.DEBUG:

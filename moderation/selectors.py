@@ -28,8 +28,9 @@ from wagtail.models import (
 
 from schools.checklist import StatutoryItem
 from schools.compliance import check_compliance
-from schools.models import ReportQuestion, SchoolPage
+from schools.models import SchoolPage
 from schools.review import ReviewStatus, next_review_due, review_status
+from schools.selectors import heading_for, missing_headings, statutory_headings
 
 from .models import SchoolEditorGroup
 
@@ -182,20 +183,9 @@ class StatusCounts:
     changes_requested: int
 
 
-def statutory_headings() -> dict[str, str]:
-    """The council's current heading for each statutory item, by key."""
-    return dict(ReportQuestion.objects.statutory().values_list("key", "heading"))
-
-
-def heading_for(item: StatutoryItem, headings: dict[str, str]) -> str:
-    """The council's heading for ``item``, falling back to the checklist's own."""
-    return headings.get(item.key) or item.heading
-
-
 def missing_item_headings(page: SchoolPage) -> list[str]:
     """Headings of the statutory items ``page`` (any version of it) does not answer."""
-    headings = statutory_headings()
-    return [heading_for(item, headings) for item in check_compliance(page).missing]
+    return missing_headings(page)
 
 
 def _active_users() -> QuerySet[AbstractBaseUser]:

@@ -260,6 +260,12 @@ class ConfirmReviewView(WagtailAdminTemplateMixin, FormView):
     def get_page_title(self) -> str:
         return "Reviewed, nothing changed"
 
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": "", "label": "Reviewed, nothing changed", "sublabel": self.page.title},
+        ]
+
     def get_page_subtitle(self) -> str:
         return self.page.get_admin_display_title()
 
@@ -355,6 +361,13 @@ class ReviewChangesView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self) -> str:
         return "Review changes"
 
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse("moderation_school_status"), "label": "School report status"},
+            {"url": "", "label": "Review changes", "sublabel": self.page.title},
+        ]
+
     def get_page_subtitle(self) -> str:
         return self.page.get_admin_display_title()
 
@@ -397,3 +410,51 @@ class ReviewChangesView(WagtailAdminTemplateMixin, TemplateView):
         )
         messages.success(request, decision_summary(self.page) or "Your decision is recorded.")
         return redirect("moderation_school_status")
+
+
+class ReviewLinkView(TemplateView):
+    """The one-click "still up to date" page from a review reminder: no login, the signed
+    link says who is confirming (``services.links``)."""
+
+    template_name = "moderation/confirm/review_link.html"
+
+    def dispatch(self, request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> Any:
+        self.refusal: str | None = None
+        self.link: services.ReviewLink | None = None
+        try:
+            self.link = services.read_token(token)
+            services.check_can_confirm_unchanged(self.link.school, self.link.user)
+        except services.ModerationError as error:
+            self.refusal = str(error)
+        return super().dispatch(request, token, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["refusal"] = self.refusal
+        context["admin_url"] = reverse("wagtailadmin_home")
+        if self.link is not None:
+            school = self.link.school
+            context["school"] = school
+            context["edit_url"] = reverse("wagtailadmin_pages:edit", args=[school.pk])
+            context["missing_headings"] = missing_item_headings(school)
+        context.setdefault("form", ConfirmReviewForm())
+        return context
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        status = 400 if self.refusal else 200
+        return super().render_to_response(context, status=status, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = ConfirmReviewForm(request.POST)
+        if self.refusal or self.link is None:
+            return self.render_to_response(self.get_context_data())
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            services.confirm_reviewed_unchanged(
+                self.link.school, self.link.user, note=form.cleaned_data["note"]
+            )
+        except services.ModerationError as error:
+            self.refusal = str(error)
+            return self.render_to_response(self.get_context_data())
+        return self.render_to_response(self.get_context_data(done=True))

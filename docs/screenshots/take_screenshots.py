@@ -7,7 +7,9 @@ Builds a scratch demo database (``migrate`` and ``setup_demo``), serves it on
 127.0.0.1:8765, and saves PNGs of the key pages at phone (375 px) and desktop (1280 px) width into
 this folder, plus the editor's "Report" tab. Groups: ``pages`` (home, schools, a school,
 directory, accessibility statement), ``editor`` (the Report tab), ``feedback`` (the
-feedback form, the thank-you page, "You said, we did"); regenerate only the pages you
+feedback form, the thank-you page, "You said, we did"), ``admin`` (a school editor's
+"Your school", the edit screen's plain-English help, the moderator's review screen);
+regenerate only the pages you
 changed, so that nobody has to merge a PNG. Needs Debian's ``chromium``
 (``apt-get install chromium``) and Playwright for Python (the test extra); it uses the same
 demo server as the browser tests (``tests/browser/tools.py``).
@@ -15,6 +17,7 @@ demo server as the browser tests (``tests/browser/tools.py``).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -27,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 from tests.browser.tools import CHROMIUM, CHROMIUM_ARGS, demo_server  # noqa: E402
 
 WIDTHS = {"phone": 375, "desktop": 1280}
-PORT = 8765
+# SCREENSHOT_PORT: another free port if 8765 is taken on a shared machine.
+PORT = int(os.environ.get("SCREENSHOT_PORT", "8765"))
 DIRECTORY_LINK_TEXT = "Find a school"
 
 
@@ -87,7 +91,65 @@ def shoot_feedback(page: Page) -> None:
     shoot(page, "/you-said-we-did/", "you-said-we-did")
 
 
-GROUPS = {"pages": shoot_pages, "editor": shoot_editor, "feedback": shoot_feedback}
+# The demo's development-only logins (localoffer/demo.py, listed in the README).
+DEMO_EDITOR = ("editor", "editor-dev-only")
+DEMO_MODERATOR = ("moderator", "moderator-dev-only")
+HARD_ANSWER = (
+    "Pupils whose attainment indicates a requirement for additional intervention are "
+    "identified through the graduated approach and, following consultation with the SENCO, "
+    "the EP and, where appropriate, CAMHS, are allocated provision commensurate with their "
+    "assessed needs, which is subsequently documented on the provision map and reviewed."
+)
+
+
+def log_in(page: Page, username: str, password: str) -> None:
+    page.context.clear_cookies()
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+
+
+def shoot_admin(page: Page) -> None:
+    """A school editor's "Your school", the plain-English help beside an answer as they
+    type, and the moderator's review screen for what they then submit."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, *DEMO_EDITOR)
+    page.screenshot(path=str(OUT / "your-school.png"), full_page=True)
+
+    page.get_by_role("link", name="Edit the report").click()
+    page_id = page.url.rstrip("/").split("/")[-2]  # /admin/pages/<id>/edit/
+    page.get_by_role("tab", name="Report").click()
+    # The first question the checklist says is unanswered.
+    missing = page.locator("[data-live-checklist] a[href^='#panel-child-report-']").first
+    key = (missing.get_attribute("href") or "").removeprefix("#panel-child-report-")
+    key = key.removesuffix("-section")
+    section = page.locator(f"#panel-child-report-{key}-section")
+    section.locator("[contenteditable=true]").click()
+    page.keyboard.type(HARD_ANSWER)
+    advice = page.locator(f'[data-readability-for="{key}"]')
+    advice.get_by_text("hard to read").wait_for()
+    section.screenshot(path=str(OUT / "editor-readability.png"))
+
+    # Submitted as it is: the moderator sees the new paragraph, and the same help.
+    page.locator("footer .w-dropdown__toggle").click()
+    page.locator("footer button[name=action-submit]").click()
+    page.wait_for_load_state()
+
+    log_in(page, *DEMO_MODERATOR)
+    # The admin scrolls inside its own layout: a tall window shows the decision too.
+    page.set_viewport_size({"width": 1280, "height": 1500})
+    page.goto(f"/admin/moderation/schools/{page_id}/review/")
+    page.screenshot(path=str(OUT / "review-changes.png"), full_page=True)
+
+
+GROUPS = {
+    "pages": shoot_pages,
+    "editor": shoot_editor,
+    "feedback": shoot_feedback,
+    "admin": shoot_admin,
+}
 
 
 def main(groups: list[str]) -> None:

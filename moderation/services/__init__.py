@@ -5,7 +5,8 @@
 * ``editors``: each school's editors' group and inviting editors;
 * ``review``: the annual review (publishing an approved report, "nothing changed");
 * ``notifications``: emailing editors the council's decision;
-* ``reminders``: emailing editors when their review is due or overdue.
+* ``reminders``: emailing editors when their review is due or overdue;
+* ``links``: the signed one-click "still up to date" link in each reminder.
 
 Everything is idempotent where it can be (the set-up runs after every ``migrate``) and
 refuses bad requests with ``ModerationError``, whose message is written for the person
@@ -23,6 +24,7 @@ from .editors import (
     sync_editor_group,
 )
 from .errors import ModerationError
+from .links import LINK_DAYS, LinkRefused, ReviewLink, read_token, review_link_url
 from .notifications import notify_school_editors
 from .reminders import ReminderRun, send_review_reminders
 from .review import (
@@ -45,12 +47,15 @@ from .roles import (
 __all__ = [
     "COUNCIL_ADMINISTRATORS",
     "COUNCIL_MODERATORS",
+    "LINK_DAYS",
     "TASK_NAME",
     "WORKFLOW_NAME",
     "CouncilSetup",
     "EditorInvitation",
+    "LinkRefused",
     "ModerationError",
     "ReminderRun",
+    "ReviewLink",
     "add_school_editor",
     "can_confirm_unchanged",
     "check_can_confirm_unchanged",
@@ -62,6 +67,8 @@ __all__ = [
     "ensure_index_moderation",
     "notify_school_editors",
     "publish_reviewed_report",
+    "read_token",
+    "review_link_url",
     "send_review_reminders",
     "set_password_url",
     "sync_editor_group",

@@ -16,7 +16,8 @@ from schools.review import ReviewStatus
 
 from ..emails import absolute_admin_url, send_templated_email
 from ..models import ReminderState, ReviewReminder
-from ..selectors import ModerationStatus, school_statuses
+from ..selectors import ModerationStatus, school_editors, school_statuses
+from .links import LINK_DAYS, review_link_url
 
 logger = logging.getLogger(__name__)
 
@@ -94,15 +95,22 @@ def _send_reminder(
     page_id: int, state: ReminderState, due: dt.date, recipients: list[str], today: dt.date
 ) -> None:
     school = SchoolPage.objects.get(pk=page_id)
-    send_templated_email(
-        f"reminder_{state.value.replace('-', '_')}",
-        {
-            "school": school,
-            "due": due,
-            "days_left": (due - today).days,
-            "edit_url": absolute_admin_url(reverse("wagtailadmin_pages:edit", args=[page_id])),
-            "confirm_url": absolute_admin_url(reverse("moderation_confirm_review", args=[page_id])),
-            "council_name": CouncilSettings.load().council_name,
-        },
-        recipients,
-    )
+    context = {
+        "school": school,
+        "due": due,
+        "days_left": (due - today).days,
+        "edit_url": absolute_admin_url(reverse("wagtailadmin_pages:edit", args=[page_id])),
+        "confirm_url": absolute_admin_url(reverse("moderation_confirm_review", args=[page_id])),
+        "link_days": LINK_DAYS,
+        "council_name": CouncilSettings.load().council_name,
+    }
+    wanted = {address.lower() for address in recipients}
+    # One email each: the one-click link is personal (it says who confirms).
+    for editor in school_editors(school):
+        if editor.email and editor.email.lower() in wanted:
+            wanted.discard(editor.email.lower())
+            send_templated_email(
+                f"reminder_{state.value.replace('-', '_')}",
+                {**context, "review_link": review_link_url(school, editor)},
+                [editor.email],
+            )

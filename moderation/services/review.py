@@ -45,7 +45,9 @@ def can_confirm_unchanged(page: SchoolPage, user: AbstractBaseUser) -> bool:
 
 def check_can_confirm_unchanged(page: SchoolPage, user: AbstractBaseUser) -> Workflow:
     """The workflow to start, or ``ModerationError`` saying why ``user`` cannot confirm now."""
-    if not page.permissions_for_user(user).can_submit_for_moderation():
+    permissions = page.permissions_for_user(user)
+    # Wagtail's can_submit_for_moderation() does not check that the user may edit the page.
+    if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
         raise ModerationError("You do not have permission to submit this school's report.")
     if not page.live:
         raise ModerationError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,6 +11,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
 from schools.models import NeedArea, SchoolPage
+from schools.selectors import missing_headings
 
 from .conftest import report_docx, report_pdf, report_text, scanned_pdf
 
@@ -76,10 +78,7 @@ def test_upload_never_overwrites_an_existing_answer(editor_client, published_sch
     draft = SchoolPage.objects.get(pk=published_school.pk).get_latest_revision_as_object()
     assert draft.complaints == OWN_COMPLAINTS
     content = response.content.decode()
-    # Both answers are shown side by side in the summary.
-    assert "Kept your existing answers (1)" in content
-    assert "our governors hear formal complaints" in content
-    assert "complaints policy explains the next steps" in content
+    assert "1 item already had your answer, which was kept." in content
 
 
 def test_nothing_is_published(editor_client, published_school):
@@ -93,13 +92,40 @@ def test_nothing_is_published(editor_client, published_school):
     assert editor_client.get(live.url).content.decode().count("transition visits") == 0
 
 
-def test_summary_lists_items_the_document_does_not_answer(editor_client, published_school):
-    content = upload(editor_client, published_school, "r.txt", report_text().encode()).content
-    content = content.decode()
+def test_summary_lists_what_was_filled_what_could_not_be_placed_and_what_is_missing(
+    editor_client, published_school
+):
+    response = upload(editor_client, published_school, "r.txt", report_text().encode())
+    soup = BeautifulSoup(response.content, "html.parser")
+    headings = [h2.get_text(" ", strip=True) for h2 in soup.select(".nice-padding h2")]
+    assert [heading.split(" (")[0] for heading in headings] == [
+        "Filled from your document",
+        "Could not place",
+        "Still missing on the page",
+    ]
+    assert "village school" in soup.get_text()  # a passage it could not place
 
-    assert "Your document does not answer" in content
-    assert "Staff skills and training" in content  # the report says nothing about training
-    assert "village school" in content  # shown as not imported
+    draft = SchoolPage.objects.get(pk=published_school.pk).get_latest_revision_as_object()
+    missing = soup.find("h2", string=lambda text: text and "Still missing" in text)
+    listed = [li.get_text(strip=True) for li in missing.find_next("ul").select("li")]
+    assert listed == missing_headings(draft)
+    assert "Staff skills and training" in listed  # the report says nothing about training
+    # Answered on the page already, so not listed, though the document does not answer it.
+    assert "If you are unhappy or want to complain" not in listed
+
+
+def test_an_import_that_fills_nothing_saves_nothing(editor_client, published_school):
+    upload(editor_client, published_school, "report.txt", report_text().encode())
+    revisions = published_school.revisions.count()
+
+    # The same document again: every item it answers is answered now.
+    response = upload(editor_client, published_school, "report.txt", report_text().encode())
+
+    assert published_school.revisions.count() == revisions
+    content = response.content.decode()
+    assert "Nothing imported" in content
+    assert "so no draft was saved" in content
+    assert "Your page is exactly as it was." in content
 
 
 def test_unreadable_upload_shows_the_message_and_saves_nothing(editor_client, published_school):
