@@ -144,6 +144,8 @@ def test_no_report_text_is_copied_into_the_repository(shared: Path) -> None:
     copies = []
     checked = 0
     for path in filter(None, tracked):
+        if not (ROOT / path).is_file():  # deleted in this working copy, or a link
+            continue
         content = (ROOT / path).read_bytes()
         if b"\0" in content:  # images and other binary files
             continue

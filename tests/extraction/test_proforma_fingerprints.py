@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from extraction.guidance import FINGERPRINTS, SHINGLE, StandardWording, fingerprint, tokens
+from extraction.guidance import (
+    FINGERPRINTS,
+    SHINGLE,
+    FingerprintError,
+    StandardWording,
+    fingerprint,
+    tokens,
+)
 
 from .corpus import bench, shared_folder
 
@@ -31,7 +38,10 @@ def test_shipped_fingerprints_are_what_the_seed_reports_give(shared: Path, tmp_p
 
 
 def test_the_repository_holds_fingerprints_not_words() -> None:
-    for path in FINGERPRINTS.glob("*.json"):
+    files = list(FINGERPRINTS.glob("*.json"))
+
+    assert files
+    for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         entries = [*data["passages"], *data["shingles"]]
         assert entries
@@ -100,3 +110,11 @@ def test_a_council_adds_its_proforma_by_fingerprinting_its_template(tmp_path: Pa
     )
     stored = set(tokens((folder / "borsetshire.json").read_text(encoding="utf-8")))
     assert not {"borsetshire", "parents", "progress"} & stored
+
+
+def test_a_fingerprint_file_made_another_way_is_refused(tmp_path: Path) -> None:
+    shipped = json.loads((FINGERPRINTS / "north-yorkshire.json").read_text(encoding="utf-8"))
+    (tmp_path / "old.json").write_text(json.dumps({**shipped, "hash": "md5"}), encoding="utf-8")
+
+    with pytest.raises(FingerprintError, match="run the script again"):
+        StandardWording.load(tmp_path)
