@@ -73,7 +73,7 @@ class FeedbackView(PoliteView):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         page = public_page(request.GET.get("page"), _site(request))
-        form = FeedbackForm(initial={"page": page.pk if page else ""})
+        form = FeedbackForm()
         return self.render_form(request, form, page)
 
     def post(self, request: HttpRequest) -> HttpResponse:

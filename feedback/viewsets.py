@@ -156,13 +156,13 @@ class FeedbackViewSet(ModelViewSet):
         TitleColumn(
             "received_at", label="Received", sort_key="received_at", url_name="feedback_inbox:edit"
         ),
-        "page_title",
-        "school_name",
-        "get_useful_display",
+        Column("page_title", label="Page", sort_key="page_title"),
+        Column("school", label="School", accessor="school_name"),
+        Column("useful", label="Useful?", accessor="get_useful_display"),
         Column("comment", label="Comment", accessor="comment_preview"),
-        "theme_names",
-        "get_status_display",
-        "reply_label",
+        Column("themes", label="Themes", accessor="theme_names"),
+        Column("status", label="Status", accessor="get_status_display", sort_key="status"),
+        Column("reply", label="Reply", accessor="reply_label"),
     ]
     list_export = [
         "received_at",

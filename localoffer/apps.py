@@ -5,3 +5,6 @@ class LocalOfferConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "localoffer"
     verbose_name = "Local Offer"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the deployment checks)

@@ -8,3 +8,6 @@ class ModerationConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects the receivers)
+        from .notifiers import connect_notifiers
+
+        connect_notifiers()

@@ -15,7 +15,6 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.signals import post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Collection, Page
-from wagtail.signals import workflow_approved, workflow_rejected
 
 from schools.models import SchoolIndexPage, SchoolPage
 
@@ -42,16 +41,6 @@ def index_saved(
 ) -> None:
     if created and not raw:
         services.ensure_index_moderation(instance)
-
-
-@receiver(workflow_approved, dispatch_uid="moderation_workflow_approved")
-def workflow_was_approved(sender: type, instance: Any, user: Any = None, **kwargs: Any) -> None:
-    services.notify_school_editors(instance, approved=True, user=user)
-
-
-@receiver(workflow_rejected, dispatch_uid="moderation_workflow_rejected")
-def workflow_was_rejected(sender: type, instance: Any, user: Any = None, **kwargs: Any) -> None:
-    services.notify_school_editors(instance, approved=False, user=user)
 
 
 @receiver(post_migrate, dispatch_uid="moderation_council_setup")

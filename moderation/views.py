@@ -13,21 +13,25 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.mixins import ExcelDateFormatter
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import Button, HeaderButton
 
 from schools.models import SchoolPage
 from schools.review import ReviewStatus
 
 from . import services
+from .changes import SubmittedReport, submitted_report
 from .selectors import (
     ComplianceStatus,
     ModerationStatus,
     SchoolStatus,
+    decision_summary,
     missing_item_headings,
     school_statuses,
 )
@@ -119,7 +123,11 @@ class SchoolStatusReportView(ReportView):
             get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
         ),
         Column("urn", label="URN", sort_key="urn"),
-        Column("compliance", label="Compliance", accessor="status.compliance_label"),
+        Column(
+            "compliance",
+            label="Compliance (published version)",
+            accessor="status.published_compliance_label",
+        ),
         Column("review", label="Annual review", accessor="status.review_label"),
         Column(
             "last_reviewed",
@@ -127,7 +135,7 @@ class SchoolStatusReportView(ReportView):
             sort_key="last_reviewed",
             accessor="status.last_reviewed_label",
         ),
-        Column("moderation", label="Moderation", accessor="status.moderation_label"),
+        Column("moderation", label="Moderation", accessor="status.moderation_detail"),
         Column("editors", label="Editors", accessor="status.editors_list"),
     ]
     list_export = [
@@ -135,6 +143,8 @@ class SchoolStatusReportView(ReportView):
         "urn",
         "status.compliance_label",
         "status.missing_list",
+        "status.figures_for",
+        "status.submitted_label",
         "status.review_label",
         "last_reviewed",
         "status.next_review_due",
@@ -146,6 +156,8 @@ class SchoolStatusReportView(ReportView):
         "urn": "URN",
         "status.compliance_label": "Compliance",
         "status.missing_list": "Missing statutory items",
+        "status.figures_for": "Figures for",
+        "status.submitted_label": "Version awaiting review",
         "status.review_label": "Annual review",
         "last_reviewed": "Last reviewed",
         "status.next_review_due": "Next review due",
@@ -185,6 +197,41 @@ class SchoolStatusReportView(ReportView):
 
     def get_filename(self) -> str:
         return f"school-report-status-{timezone.localdate():%Y-%m-%d}"
+
+    @cached_property
+    def header_buttons(self) -> list[Button]:
+        # The downloads are what the council comes here for: in view, not in the "..." menu.
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                "Download Excel spreadsheet",
+                url=self.xlsx_export_url,
+                icon_name="download",
+                priority=90,
+            ),
+            HeaderButton(
+                "Download CSV", url=self.csv_export_url, icon_name="download", priority=100
+            ),
+        ]
+
+    @cached_property
+    def header_more_buttons(self) -> list[Button]:
+        downloads = {self.xlsx_export_url, self.csv_export_url}
+        return [button for button in super().header_more_buttons if button.url not in downloads]
+
+    def write_xlsx(self, queryset: Any, output: Any) -> None:
+        """Wagtail's export, with the sheet named for what it holds (not "Sheet1")."""
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title="School report status")
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            worksheet.append(
+                self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format)
+            )
+        workbook.save(output)
 
 
 class ConfirmReviewForm(forms.Form):
@@ -242,7 +289,7 @@ class ConfirmReviewView(WagtailAdminTemplateMixin, FormView):
             "changed. The review date is recorded when they approve it.",
         )
         warn_about_missing_items(self.request, self.page)
-        return redirect(reverse("wagtailadmin_explore", args=[self.page.get_parent().pk]))
+        return redirect("wagtailadmin_home")
 
 
 def warn_about_missing_items(request: HttpRequest, page: SchoolPage) -> None:
@@ -259,3 +306,94 @@ def warn_about_missing_items(request: HttpRequest, page: SchoolPage) -> None:
         + ". The council may ask you to add "
         + ("it." if count == 1 else "them."),
     )
+
+
+def replace_update_message(request: HttpRequest, text: str) -> None:
+    """Show ``text`` instead of Wagtail's generic "Page '...' has been updated." message."""
+    storage = getattr(request, "_messages", None)
+    queued = getattr(storage, "_queued_messages", None)
+    if queued is not None:
+        # Django's message storage has no public way to withdraw a message not yet shown.
+        queued[:] = [m for m in queued if "has been updated." not in str(m.message)]
+    messages.success(request, text)
+
+
+class DecisionForm(forms.Form):
+    """Approve or request changes, from the review screen."""
+
+    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("reject", "Request changes")])
+    comment = forms.CharField(
+        label="Comment for the school",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=(
+            "Needed when you request changes: say what the school should change. Sent to "
+            "the school's editors with your decision."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject" and not cleaned.get("comment", "").strip():
+            self.add_error("comment", "Say what the school should change: they see this comment.")
+        return cleaned
+
+
+class ReviewChangesView(WagtailAdminTemplateMixin, TemplateView):
+    """A submitted report's changes, its checklist and the decision, on one screen."""
+
+    template_name = "moderation/review/review_changes.html"
+    header_icon = "tasks"
+
+    def dispatch(self, request: HttpRequest, page_id: int, *args: Any, **kwargs: Any) -> Any:
+        self.page = get_object_or_404(SchoolPage, pk=page_id)
+        if not self.page.permissions_for_user(request.user).can_publish():
+            raise PermissionDenied
+        return super().dispatch(request, page_id, *args, **kwargs)
+
+    def get_page_title(self) -> str:
+        return "Review changes"
+
+    def get_page_subtitle(self) -> str:
+        return self.page.get_admin_display_title()
+
+    @cached_property
+    def report(self) -> SubmittedReport | None:
+        return submitted_report(self.page)
+
+    def allowed_actions(self) -> set[str]:
+        task_state = self.page.current_workflow_task_state
+        if task_state is None:
+            return set()
+        actions = task_state.task.specific.get_actions(self.page, self.request.user)
+        return {name for name, *_ in actions}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            page=self.page,
+            report=self.report,
+            form=kwargs.get("form") or DecisionForm(),
+            can_decide={"approve", "reject"} <= self.allowed_actions(),
+            edit_url=reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+            dashboard_url=reverse("moderation_school_status"),
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = DecisionForm(request.POST)
+        if self.report is None or not {"approve", "reject"} <= self.allowed_actions():
+            messages.error(request, "This report is not waiting for your review any more.")
+            return redirect("moderation_review_changes", page_id=self.page.pk)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        task_state = self.report.task_state
+        task_state.task.specific.on_action(
+            task_state,
+            request.user,
+            form.cleaned_data["decision"],
+            comment=form.cleaned_data["comment"].strip(),
+        )
+        messages.success(request, decision_summary(self.page) or "Your decision is recorded.")
+        return redirect("moderation_school_status")

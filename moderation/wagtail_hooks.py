@@ -6,7 +6,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
@@ -20,7 +22,10 @@ from wagtail.models import Page, PageLogEntry
 from schools.models import SchoolPage
 from schools.review import ReviewStatus
 
+from .home import your_school_panel
 from .selectors import (
+    changes_requested,
+    decision_summary,
     missing_item_headings,
     reviewed_unchanged_note,
     school_statuses,
@@ -29,7 +34,9 @@ from .selectors import (
 from .services import can_confirm_unchanged
 from .views import (
     ConfirmReviewView,
+    ReviewChangesView,
     SchoolStatusReportView,
+    replace_update_message,
     user_can_see_dashboard,
     warn_about_missing_items,
 )
@@ -47,6 +54,11 @@ def register_moderation_urls() -> list[Any]:
             "moderation/school-status/results/",
             SchoolStatusReportView.as_view(results_only=True),
             name="moderation_school_status_results",
+        ),
+        path(
+            "moderation/schools/<int:page_id>/review/",
+            ReviewChangesView.as_view(),
+            name="moderation_review_changes",
         ),
         path(
             "moderation/schools/<int:page_id>/confirm-review/",
@@ -115,6 +127,44 @@ def add_school_status_panel(request: HttpRequest, panels: list[Component]) -> No
         panels.append(SchoolStatusSummaryPanel())
 
 
+@hooks.register("construct_homepage_panels")
+def add_your_school_panel(request: HttpRequest, panels: list[Component]) -> None:
+    if panel := your_school_panel(request.user):
+        panels.insert(0, panel)
+
+
+def _is_school_editor_only(request: HttpRequest) -> bool:
+    """A school's editor, not a council officer: "Your school" is their way in."""
+    return not user_can_see_dashboard(request.user) and your_school_panel(request.user) is not None
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's own
+def hide_site_summary_from_school_editors(request: HttpRequest, items: list[Component]) -> None:
+    # "1 Page" opened an empty listing (a school has no child pages) and "0 Documents"
+    # says nothing useful: "Your school" links to everything a school editor can do.
+    if _is_school_editor_only(request):
+        items.clear()
+
+
+@hooks.register("after_edit_page", order=100)  # last: the others add their messages first
+def return_school_editors_to_your_school(request: HttpRequest, page: Page) -> HttpResponse | None:
+    """After saving or submitting, a school's editor goes back to "Your school".
+
+    Not for autosave (a JSON request), and not for council officers, who keep Wagtail's
+    behaviour.
+    """
+    if not isinstance(page, SchoolPage) or not request.accepts("text/html"):
+        return None
+    if page.permissions_for_user(request.user).can_publish() or not _is_school_editor_only(request):
+        return None
+    return redirect("wagtailadmin_home")
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("moderation/admin.css"))
+
+
 def _is_submission(request: HttpRequest) -> bool:
     return bool(request.POST.get("action-submit") or request.POST.get("action-restart-workflow"))
 
@@ -127,11 +177,18 @@ def warn_when_submitting_with_missing_items(request: HttpRequest, page: Page) ->
         warn_about_missing_items(request, page)
 
 
-def _compare_url(page: Page) -> str | None:
-    latest = page.get_latest_revision()
-    if not (page.live and page.has_unpublished_changes and latest):
-        return None
-    return reverse("wagtailadmin_pages:revisions_compare", args=(page.pk, "live", latest.pk))
+@hooks.register("after_edit_page")
+def say_what_the_decision_did(request: HttpRequest, page: Page) -> None:
+    """After Approve or Request changes on the edit screen, say what happened.
+
+    Wagtail's own message says only "Page ... has been updated"; it is replaced.
+    """
+    if not isinstance(page, SchoolPage) or not request.POST.get("action-workflow-action"):
+        return
+    summary = decision_summary(page)
+    if summary is None:
+        return
+    replace_update_message(request, summary)
 
 
 def _reviewer_message(page: SchoolPage, note: str | None) -> str:
@@ -166,11 +223,18 @@ def explain_moderation_on_edit(request: HttpRequest, page: Page) -> None:
         return
     task = page.current_workflow_task
     state = page.current_workflow_state
+    if state and state.status == state.STATUS_NEEDS_CHANGES:
+        show_changes_requested(request, page)
+        return
     if task and state and state.status == state.STATUS_IN_PROGRESS:
         if task.specific.get_actions(page, request.user):
-            buttons = []
-            if compare_url := _compare_url(page):
-                buttons.append(messages.button(compare_url, "Compare with the published version"))
+            buttons = [
+                messages.button(
+                    reverse("moderation_review_changes", args=[page.pk]),
+                    "Review the changes",
+                    new_window=False,
+                )
+            ]
             messages.info(
                 request,
                 _reviewer_message(page, reviewed_unchanged_note(page)),
@@ -199,6 +263,30 @@ def explain_moderation_on_edit(request: HttpRequest, page: Page) -> None:
     )
 
 
+def show_changes_requested(request: HttpRequest, page: SchoolPage) -> None:
+    """The moderator's comment at the top of the edit screen, where the editor works."""
+    requested = changes_requested(page)
+    if requested is None:
+        return
+    when = f" on {requested.requested_at:%-d %B %Y}" if requested.requested_at else ""
+    comment = (
+        format_html(' They said: <q class="lo-moderator-comment">{}</q>', requested.comment)
+        if requested.comment
+        else ""
+    )
+    messages.warning(
+        request,
+        format_html(
+            "<strong>Changes requested.</strong> {} asked for changes{}.{} Make the changes, "
+            "then choose \u201cResubmit to Council moderator review\u201d (in the menu beside "
+            "\u201cSave draft\u201d). Parents still see the published version.",
+            requested.moderator,
+            when,
+            comment,
+        ),
+    )
+
+
 def _confirm_button(school: SchoolPage, user: Any, priority: int) -> Button | None:
     if not can_confirm_unchanged(school, user):
         return None
@@ -219,11 +307,10 @@ def school_header_buttons(
         return
     if button := _confirm_button(school, user, priority=66):
         yield button
-    compare_url = _compare_url(page)
-    if compare_url and page.permissions_for_user(user).can_view_revisions():
+    if page.current_workflow_state is not None and page.permissions_for_user(user).can_publish():
         yield Button(
-            "Compare with the published version",
-            url=compare_url,
+            "Review the changes",
+            url=reverse("moderation_review_changes", args=[page.pk]),
             icon_name="history",
             priority=67,
         )

@@ -1,13 +1,27 @@
-"""Registers the council's vocabularies and report questions as snippets in the admin."""
+"""Registers the council's vocabularies, report questions and jargon list as snippets, and
+the editor's live checklist."""
+
+from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import AccessibilityFeature, BroadArea, NeedArea, OutreachService, ReportQuestion
+from . import views
+from .models import (
+    AccessibilityFeature,
+    BroadArea,
+    JargonTerm,
+    NeedArea,
+    OutreachService,
+    ReportQuestion,
+)
 
 
 class NeedAreaViewSet(SnippetViewSet):
@@ -51,6 +65,14 @@ class ReportQuestionViewSet(SnippetViewSet):
     search_fields = ["heading", "question", "guidance"]
 
 
+class JargonTermViewSet(SnippetViewSet):
+    model = JargonTerm
+    icon = "openquote"
+    menu_label = "Jargon to explain"
+    list_display = ["term", "meaning"]
+    search_fields = ["term", "meaning"]
+
+
 class VocabularyGroup(SnippetViewSetGroup):
     menu_label = "Vocabularies"
     menu_icon = "list-ul"
@@ -61,6 +83,7 @@ class VocabularyGroup(SnippetViewSetGroup):
         AccessibilityFeatureViewSet,
         OutreachServiceViewSet,
         ReportQuestionViewSet,
+        JargonTermViewSet,
     )
 
 
@@ -79,3 +102,20 @@ def keep_statutory_questions(request: HttpRequest, instances: list[object]) -> H
         "report to answer them. You can reword the question and its guidance instead.",
     )
     return redirect(ReportQuestion.snippet_viewset.get_url_name("list"))
+
+
+@hooks.register("register_admin_urls")
+def register_report_advice_url() -> list[Any]:
+    return [
+        path(
+            "schools/<int:page_id>/report-advice/",
+            views.report_advice,
+            name="schools_report_advice",
+        )
+    ]
+
+
+@hooks.register("insert_editor_js")
+def live_checklist_js() -> str:
+    # A static file: the site's Content-Security-Policy allows no inline scripts.
+    return format_html('<script src="{}" defer></script>', static("schools/js/live-checklist.js"))

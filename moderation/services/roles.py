@@ -12,6 +12,7 @@ from council.models import CouncilSettings
 from schools.models import (
     AccessibilityFeature,
     BroadArea,
+    JargonTerm,
     NeedArea,
     OutreachService,
     ReportQuestion,
@@ -42,6 +43,7 @@ VOCABULARY_MODELS: tuple[type[models.Model], ...] = (
     AccessibilityFeature,
     OutreachService,
     ReportQuestion,
+    JargonTerm,
 )
 
 
@@ -96,6 +98,7 @@ def ensure_council_setup() -> CouncilSetup:
         access_admin(),
         permission("moderation", "view_school_report_status"),
         permission("schools", "set_review_date"),
+        permission("schools", "manage_web_address"),
         *model_permissions(VOCABULARY_MODELS, ("add", "change", "delete", "view")),
         *model_permissions((CouncilSettings,), ("change", "view")),
     )

@@ -1,3 +1,4 @@
+from .jargon import JargonTerm
 from .pages import (
     EstablishmentType,
     ExtraAnswer,
@@ -15,6 +16,7 @@ __all__ = [
     "BroadArea",
     "EstablishmentType",
     "ExtraAnswer",
+    "JargonTerm",
     "NeedArea",
     "OutreachService",
     "Phase",

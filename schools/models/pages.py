@@ -31,7 +31,8 @@ from wagtail.search import index
 
 from ..checklist import STATUTORY_ITEMS, TEXT_ITEM_KEYS
 from ..compliance import ComplianceResult, check_compliance, is_blank
-from ..panels import ComplianceChecklistPanel
+from ..panels import ComplianceChecklistPanel, ReportAnswerPanel
+from ..permissions import MANAGE_WEB_ADDRESS, SchoolPagePermissionTester
 from ..review import ReviewStatus, next_review_due, review_status
 from .questions import ReportQuestion
 from .vocabularies import AccessibilityFeature, NeedArea, OutreachService
@@ -257,17 +258,31 @@ class SchoolPage(Page):
         HelpPanel(
             content=(
                 "<p>Answer each question in clear, everyday language for parents and young "
-                "people. The council's guidance is under each question. The SENCO's contact "
-                "details are on the 'School' tab.</p>"
+                "people. The council's guidance is under each question, and plain-English "
+                "help under each answer: how easy it is to read, and words parents may not "
+                "know. It is advice only. The SENCO's contact details are on the 'School' "
+                "tab.</p>"
             )
         ),
-        *[FieldPanel(key) for key in TEXT_ITEM_KEYS],
+        *[ReportAnswerPanel(key) for key in TEXT_ITEM_KEYS],
         InlinePanel(
             "extra_answers",
             heading="Council questions",
             label="answer",
             help_text="Questions your council asks in addition to the statutory ones.",
         ),
+    ]
+    # The council's: school editors neither see nor send these fields.
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", permission=MANAGE_WEB_ADDRESS),
+                FieldPanel("seo_title", permission=MANAGE_WEB_ADDRESS),
+                FieldPanel("search_description", permission=MANAGE_WEB_ADDRESS),
+            ],
+            heading="For search engines",
+        ),
+        FieldPanel("show_in_menus", permission=MANAGE_WEB_ADDRESS),
     ]
     facet_panels = [
         FieldPanel("needs", widget=forms.CheckboxSelectMultiple),
@@ -281,7 +296,7 @@ class SchoolPage(Page):
             ObjectList(school_panels, heading="School"),
             ObjectList(report_panels, heading="Report"),
             ObjectList(facet_panels, heading="Needs and facilities"),
-            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(promote_panels, heading="Promote", permission=MANAGE_WEB_ADDRESS),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]
     )
@@ -293,7 +308,10 @@ class SchoolPage(Page):
 
     class Meta:
         verbose_name = "school"
-        permissions = [("set_review_date", "Can set a school report's review date by hand")]
+        permissions = [
+            ("set_review_date", "Can set a school report's review date by hand"),
+            ("manage_web_address", "Can change a school page's web address and menu settings"),
+        ]
 
     def clean(self) -> None:
         super().clean()
@@ -301,6 +319,10 @@ class SchoolPage(Page):
             raise ValidationError(
                 {"age_high": "The oldest age must be the same as or above the youngest."}
             )
+
+    def permissions_for_user(self, user: Any) -> SchoolPagePermissionTester:
+        """Wagtail's permissions, less the actions a school's editor could not complete."""
+        return SchoolPagePermissionTester(user, self)
 
     @cached_property
     def compliance(self) -> ComplianceResult:

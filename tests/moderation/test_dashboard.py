@@ -13,6 +13,7 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import AbstractBaseUser
 from django.urls import reverse
+from wagtail.test.utils.form_data import rich_text
 
 from moderation.selectors import school_statuses, status_counts
 from schools.checklist import TEXT_ITEM_KEYS
@@ -91,8 +92,26 @@ def test_the_report_lists_every_school_with_its_status(
     assert rows["Never Reviewed School"][2] == "Not yet reviewed"
     awaiting = rows["Awaiting Moderation School"]
     assert awaiting[1] == "Compliant"  # the published version is what counts
-    assert awaiting[4] == "Awaiting moderation"
+    assert awaiting[4] == "Awaiting moderation: the submitted version is compliant"
     assert awaiting[5] == "Ada Editor <editor-awaiting@example.org>"
+
+
+def test_the_report_says_which_version_its_figures_are_for(
+    schools_index: SchoolIndexPage, moderator: AbstractBaseUser
+) -> None:
+    school = SchoolPageFactory(parent=schools_index, title="Improving School")
+    editor = make_user("improver", school.editor_group_link.group)
+    answers = {key: rich_text(f"<p>What we do about {key}.</p>") for key in TEXT_ITEM_KEYS[:3]}
+    post_edit(logged_in(editor), school, "submit", **answers)
+    draft = SchoolPageFactory(parent=schools_index, title="Draft School", live=False)
+
+    rows = report_rows(logged_in(moderator).get(REPORT_URL).content)
+
+    assert rows["Improving School"][1] == "20 missing items"
+    assert rows["Improving School"][4] == (
+        "Awaiting moderation: the submitted version has 17 missing items (answers 3 more)"
+    )
+    assert rows[draft.title][1] == "20 missing items (not published yet)"
 
 
 @pytest.mark.parametrize(
