@@ -208,8 +208,8 @@ class PlacedText:
 
 
 # A clear statement that the school provides for, or has pupils with, a need: "We
-# provide support for the following SEND:", "Many of our children have a diagnosis of
-# autism", "educating pupils with severe learning difficulties".
+# provide support for the following SEND:", "Many of our pupils are autistic",
+# "educating pupils with severe learning difficulties".
 PROVISION_STATEMENT = re.compile(
     r"\b(?:we|our (?:school|academy|setting)|the (?:school|academy|setting)|this school|"
     r"[A-Z][\w’']+ (?:School|Academy))\b[^.:]{0,40}?\b(?:provides?|provided|cater(?:s|ing)?"

@@ -3,25 +3,39 @@
 North Yorkshire's proforma prints the council's "expectation of good practice" beside
 each school answer. Saved as a Word table the two columns are separate cells; a PDF's
 text interleaves them. Either way the council's wording is the same in every school's
-report, so each sentence is compared with that standard wording
-(``data/proforma_guidance.txt``): a sentence whose word sequences mostly appear there
-is the council's. In a document recognised as a proforma, sentences written *about*
-schools ("Your school will...", "Schools should...") are treated as guidance too.
+report, so each sentence is compared with that standard wording: a sentence whose word
+sequences mostly appear there is the council's. In a document recognised as a proforma,
+sentences written *about* schools ("Your school will...", "Schools should...") are
+treated as guidance too.
+
+The wording is the council's, not ours, so the repository keeps only one-way
+fingerprints of it (``data/proforma/*.json``, one file a proforma): a hash of each
+passage and of each of its three-word sequences, which confirm that a sentence is the
+standard wording without the wording being stored. ``bench/fingerprint_proforma.py``
+makes them, from the seed reports for North Yorkshire or from a council's template.
 """
 
 # ruff: noqa: RUF001 -- typographic quotes are what documents contain
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from .document import Block, BlockKind
 
-_CORPUS_PATH = Path(__file__).parent / "data" / "proforma_guidance.txt"
+FINGERPRINTS = Path(__file__).parent / "data" / "proforma"
+# 64 bits: the chance that any of a report's few thousand three-word sequences takes
+# the fingerprint of one of a proforma's few thousand is about one in 10^12.
+_HASH_BYTES = 8
+HASH_NAME = f"blake2b-{_HASH_BYTES * 8} of the lower-case words joined by single spaces"
 _TOKEN = re.compile(r"[a-z0-9]+")
-_SHINGLE = 3
+SHINGLE = 3
 # The share of a sentence's three-word sequences found in the standard wording above
 # which it is the council's text. Schools' own sentences share at most a few phrases.
 _MATCH_SHARE = 0.6
@@ -42,33 +56,84 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+def fingerprint(words: Sequence[str]) -> str:
+    """A one-way fingerprint of a word sequence (16 hex digits)."""
+    return hashlib.blake2b(" ".join(words).encode(), digest_size=_HASH_BYTES).hexdigest()
+
+
+def _shingles(words: list[str]) -> set[str]:
+    return {fingerprint(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+class FingerprintError(ValueError):
+    """A fingerprint file made some other way than this module makes them."""
+
+
+@dataclass(frozen=True)
+class StandardWording:
+    """A council proforma's standard wording, known only by fingerprints: those of its
+    whole passages and of their three-word sequences."""
+
+    passages: frozenset[str]
+    shingles: frozenset[str]
+
+    @classmethod
+    def of(cls, passages: Iterable[str]) -> StandardWording:
+        """Fingerprint the passages of a proforma's wording (one passage a string)."""
+        whole: set[str] = set()
+        shingles: set[str] = set()
+        for passage in passages:
+            words = tokens(passage)
+            whole.add(fingerprint(words))
+            shingles |= _shingles(words)
+        return cls(frozenset(whole), frozenset(shingles))
+
+    @classmethod
+    def load(cls, folder: Path = FINGERPRINTS) -> StandardWording:
+        """Every proforma fingerprinted in ``folder`` (``*.json``), taken together."""
+        whole: set[str] = set()
+        shingles: set[str] = set()
+        for path in sorted(folder.glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("hash") != HASH_NAME or data.get("shingle_words") != SHINGLE:
+                raise FingerprintError(
+                    f"{path} was not made by bench/fingerprint_proforma.py with this "
+                    "version of extraction/guidance.py: run the script again"
+                )
+            whole.update(data["passages"])
+            shingles.update(data["shingles"])
+        return cls(frozenset(whole), frozenset(shingles))
+
+    def as_json(self, proforma: str, made_by: str) -> dict:
+        """The fingerprint file's content, sorted so that it diffs cleanly."""
+        return {
+            "proforma": proforma,
+            "made_by": made_by,
+            "hash": HASH_NAME,
+            "shingle_words": SHINGLE,
+            "passages": sorted(self.passages),
+            "shingles": sorted(self.shingles),
+        }
+
+    def matches(self, text: str) -> bool | None:
+        """True if ``text`` is this standard wording, False if not, None if too short to say."""
+        words = tokens(text)
+        if words and fingerprint(words) in self.passages:
+            return True
+        if len(words) < _MIN_WORDS:
+            return None
+        own = _shingles(words)
+        return len(own & self.shingles) / len(own) >= _MATCH_SHARE
 
 
 @cache
-def _corpus() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
-    shingles: set[tuple[str, ...]] = set()
-    exact: set[str] = set()
-    for line in _CORPUS_PATH.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        words = tokens(line)
-        exact.add(" ".join(words))
-        shingles |= _shingles(words)
-    return frozenset(shingles), frozenset(exact)
+def _standard() -> StandardWording:
+    return StandardWording.load()
 
 
 def matches_standard_wording(text: str) -> bool | None:
     """True if ``text`` is standard proforma wording, False if not, None if too short to say."""
-    corpus, exact = _corpus()
-    words = tokens(text)
-    if " ".join(words) in exact and words:
-        return True
-    if len(words) < _MIN_WORDS:
-        return None
-    own = _shingles(words)
-    return len(own & corpus) / len(own) >= _MATCH_SHARE
+    return _standard().matches(text)
 
 
 def split_units(text: str) -> list[str]:

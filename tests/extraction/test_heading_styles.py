@@ -281,7 +281,7 @@ def test_facets_come_only_from_text_that_answers_an_item() -> None:
         "Contents\n\n"
         "1. Who do I contact?\n"
         "2. What support is there for children's wellbeing and mental health?\n"
-        "3. Where can I get information, advice and support?\n"
+        "3. Where can parents get information, advice and support?\n"
         "4. What do I do if I want to complain?\n"
     )
 
