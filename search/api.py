@@ -25,9 +25,14 @@ from wagtail.models import Site
 
 from schools.review import ReviewStatus
 
-from .listing import Listing, ResultItem
-from .params import DirectoryParams, ParameterProblem, ParsedSearch
-from .selectors import find_schools
+from .directory import (
+    DirectoryParams,
+    Listing,
+    ParameterProblem,
+    ParsedSearch,
+    ResultItem,
+    find_schools,
+)
 
 
 class FacetOptionSerializer(serializers.Serializer):
