@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "openreferral",
     "extraction",
     "feedback",
+    "census",
     "logins",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
