@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "openreferral",
     "extraction",
     "feedback",
+    "census",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
