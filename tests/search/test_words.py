@@ -254,3 +254,23 @@ def test_an_order_the_parent_chose_for_their_words_is_kept(schools_index, direct
     # Changing the words brings back the best match, as for any new search.
     again = submit(client, directory, directory_form(chosen.body), q="autism")
     assert again.names[0] == "Yew Autism School"
+
+
+@pytest.mark.parametrize(
+    ("words", "facet", "value"),
+    [
+        ("PDA", "need", "ASD"),
+        ("pathological demand avoidance", "need", "ASD"),
+        ("wheelchair user", "accessibility", "step-free-access"),
+        ("ADHD", "need", "SEMH"),
+        ("sensory", "accessibility", "sensory-room"),
+        ("EHCP", "outreach", "sendiass"),
+    ],
+)
+def test_the_words_parents_use_most_find_the_same_schools_as_the_filter(
+    schools_index, ask, words, facet, value
+):
+    create_school(schools_index, spec("Tagged School", **{facet: {value}}))
+    create_school(schools_index, spec("Other School", need={"HI"}, accessibility={"lift"}))
+
+    assert ask({"q": words}).names == ask({facet: value}).names == ["Tagged School"]
