@@ -205,6 +205,10 @@ RP_ON_ROLL = "ResourcedProvisionOnRoll"
 RP_CAPACITY = "ResourcedProvisionCapacity"
 UNIT_ON_ROLL = "SenUnitOnRoll"
 UNIT_CAPACITY = "SenUnitCapacity"
+# The school census totals GIAS repeats, and the census they come from. Read when present.
+EHC_PLANS = "SENStat"
+SEN_SUPPORT = "SENNoStat"
+CENSUS_DATE = "CensusDate"
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
     URN,
@@ -317,6 +321,9 @@ GIAS_FIELDS: tuple[str, ...] = (
     "head_teacher",
     "latitude",
     "longitude",
+    "gias_ehc_plans",
+    "gias_sen_support",
+    "gias_census_date",
 )
 
 LOG_CREATED = "schools.gias_created"
@@ -562,6 +569,7 @@ def _read_row(row: _RowReader, seen: dict[str, int], known_needs: set[str]) -> N
         "website": _website(row),
         "phone": _phone(row),
         "head_teacher": _head_teacher(row),
+        **_sen_totals(row),
     }
     need_codes = _need_codes(row, known_needs)
     provisions = _provisions(row, need_codes)
@@ -579,6 +587,22 @@ def _read_row(row: _RowReader, seen: dict[str, int], known_needs: set[str]) -> N
             easting_northing=(easting, northing) if placed else None,
         )
     )
+
+
+def _sen_totals(row: _RowReader) -> dict[str, Any]:
+    if not {EHC_PLANS, SEN_SUPPORT, CENSUS_DATE} <= row.index.keys():
+        return {}
+    census_date = None
+    if value := row.text(CENSUS_DATE):
+        try:
+            census_date = dt.datetime.strptime(value, "%d-%m-%Y").date()
+        except ValueError:
+            row.error(CENSUS_DATE, f"{value!r} is not a date like 18-01-2024.")
+    return {
+        "gias_ehc_plans": row.whole_number(EHC_PLANS, upper=100_000),
+        "gias_sen_support": row.whole_number(SEN_SUPPORT, upper=100_000),
+        "gias_census_date": census_date,
+    }
 
 
 def _reason(row: _RowReader) -> str:

@@ -215,3 +215,34 @@ def test_figures_on_the_development_part_and_seeds_stay_high(
         assert figures[name] >= floor, (name, figures[name])
     assert figures["senco_found"] == figures["senco_named"]
     assert figures["senco_invented"] == 0
+
+
+@pytest.mark.django_db
+def test_cross_validation_never_learns_from_the_fold_it_scores(
+    shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    learner = bench("learn_extraction_vocabulary")
+    trained_on: list[set[str]] = []
+    learn = learner.learned
+
+    def recording(reports: list) -> dict:
+        trained_on.append({report.name for report in reports})
+        return learn(reports)
+
+    monkeypatch.setattr(learner, "learned", recording)
+    result = evaluation().cross_validate(shared, folds=4, repeats=1)
+    development = {report.name for report in evaluation().load_part("development", shared)}
+    seeds = {report.name for report in evaluation().load_part("seeds", shared)}
+    folds = [
+        {report.name for report in fold}
+        for fold in evaluation().folds_of(evaluation().load_part("development", shared), 4, 0)
+    ]
+
+    assert set().union(*folds) == development and sum(map(len, folds)) == len(development)
+    assert [names | fold for names, fold in zip(trained_on, folds, strict=True)] == [
+        development | seeds
+    ] * 4
+    assert all(not names & fold for names, fold in zip(trained_on, folds, strict=True))
+    assert len(result.folds) == 4
+    assert sum(fold["senco_named"] for fold in result.folds) == 10
+    assert result.summary()["item_recall"]["pooled"] >= 0.8
