@@ -159,11 +159,10 @@ def import_document_into_draft(
     """
     if user is not None and not page.permissions_for_user(user).can_edit():
         raise PermissionDenied("You do not have permission to edit this school's page.")
-    check_can_write(page, user)
     name = filename if filename is not None else getattr(uploaded_file, "name", "") or ""
     result = extract_in_worker(read_upload(uploaded_file), name)
     with transaction.atomic():
-        # Again, holding the page's row: the review may have started while the file was read.
+        # Holding the page's row, so a review cannot start between this check and the save.
         page = SchoolPage.objects.select_for_update().get(pk=page.pk)
         check_can_write(page, user)
         draft = page.get_latest_revision_as_object()

@@ -98,9 +98,7 @@ def submitted(
 
 @pytest.fixture
 def second_moderator(db: None) -> AbstractBaseUser:
-    return make_user(
-        "moderator-2", Group.objects.get(name=COUNCIL_MODERATORS), first_name="Robin"
-    )
+    return make_user("moderator-2", Group.objects.get(name=COUNCIL_MODERATORS), first_name="Robin")
 
 
 # --- Import from document -----------------------------------------------------------------
