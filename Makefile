@@ -7,12 +7,15 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= localoffer.settings.dev
 
-.PHONY: run test install lint format check demo clean
+.PHONY: run test install lint format check demo clean lock
 
-$(STAMP): pyproject.toml
+# Exact versions with their hashes from the lock file, then the project itself without
+# resolving again: every machine gets the same packages (README, "Dependencies").
+$(STAMP): requirements/dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -33,6 +36,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint . --lint
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -41,6 +45,14 @@ format: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Regenerate the lock files after changing a dependency in pyproject.toml; commit all three.
+# --upgrade-package NAME (in UV_ARGS) moves one package; plain `make lock` keeps the others.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
+	  --extra test --extra dev $(UV_ARGS) -o requirements/dev.txt
+	$(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
+	  $(UV_ARGS) -o requirements/production.txt
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static

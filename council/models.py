@@ -48,6 +48,15 @@ class CouncilSettings(BaseGenericSetting):
             "North Yorkshire. The GIAS import keeps only this council's schools."
         ),
     )
+    census_need_threshold = models.PositiveSmallIntegerField(
+        "pupils with one need before a school's report should mention it",
+        default=5,
+        help_text=(
+            "The 'Needs and provision' page lists the schools where the DfE census counts at "
+            "least this many pupils with one primary type of need that the school's report "
+            "does not say it provides for."
+        ),
+    )
     accessibility_statement = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -85,6 +94,7 @@ class CouncilSettings(BaseGenericSetting):
         FieldPanel("council_name"),
         FieldPanel("local_offer_url"),
         FieldPanel("la_code"),
+        FieldPanel("census_need_threshold"),
         PageChooserPanel("accessibility_statement", ACCESSIBILITY_STATEMENT_PAGE),
         PageChooserPanel("privacy_notice", PRIVACY_NOTICE_PAGE),
         PageChooserPanel("you_said_we_did_page", YOU_SAID_WE_DID_PAGE),

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Safe for production on their own:
 DEBUG is off and nothing here carries a secret; ``dev`` and ``test`` relax them."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -25,6 +26,8 @@ INSTALLED_APPS = [
     "openreferral",
     "extraction",
     "feedback",
+    "census",
+    "logins",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -48,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "localoffer.urls"
@@ -89,6 +95,30 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out username or address before any password is
+# checked, whichever form calls authenticate().
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Failed-login throttling, in every setting (the demo site too): after 5 wrong passwords
+# in a row for one username, or from one address, that username or address is refused
+# for 15 minutes; each further try restarts the wait. A right password resets the count.
+# Administrators unlock sooner under Settings > Locked-out logins or with
+# `manage.py axes_reset_username USER` (docs/security.md).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The same address rule as the rate limits, so X-Forwarded-For is trusted only from the
+# proxies the deployment declares (DJANGO_TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "localoffer.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "logins.views.locked_out"
+# Sign-ins go through Wagtail's admin form; the site has no other (see localoffer/urls.py).
+LOGIN_URL = "wagtailadmin_login"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -175,6 +175,16 @@ class SchoolPage(Page):
 
     # Contacts
     head_teacher = models.CharField(max_length=120, blank=True)
+    # The school census totals as GIAS repeats them (written by import_gias only).
+    gias_ehc_plans = models.PositiveIntegerField(
+        "pupils with an EHC plan (GIAS)", null=True, blank=True, editable=False
+    )
+    gias_sen_support = models.PositiveIntegerField(
+        "pupils on SEN support (GIAS)", null=True, blank=True, editable=False
+    )
+    gias_census_date = models.DateField(
+        "date of the census GIAS counted them in", null=True, blank=True, editable=False
+    )
     sen_governor = models.CharField("SEN governor", max_length=120, blank=True)
     senco_name = models.CharField(
         "SENCO name", max_length=120, blank=True, help_text="As parents should address them."

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from moderation.selectors import editor_group
 from schools.models import SchoolPage
+from tests.sign_in import sign_in
 
 from .admin_forms import edit_url
 
@@ -52,7 +53,7 @@ def test_a_new_editor_is_created_invited_and_can_set_a_password(school_a: School
         },
     )
     assert response.status_code == 302
-    assert client.login(username=user.username, password="a long Ampleforth passphrase")
+    assert sign_in(client, user.username, "a long Ampleforth passphrase").status_code == 302
     assert client.get(edit_url(school_a)).status_code == 200
 
 

@@ -13,6 +13,7 @@ from django.test import Client, override_settings
 from council.models import CouncilSettings
 from localoffer.demo import ensure_demo_logins
 from schools.models import SchoolPage
+from tests.sign_in import sign_in
 
 from .admin_forms import edit_url
 
@@ -28,12 +29,12 @@ def test_demo_roles_can_sign_in_and_do_their_jobs(
     assert editor.role == "Editor of Ampleforth Primary School"
 
     as_editor = Client()
-    assert as_editor.login(username=editor.username, password=editor.password)
+    assert sign_in(as_editor, editor.username, editor.password).status_code == 302
     assert as_editor.get(edit_url(school_a)).status_code == 200
     assert as_editor.get(edit_url(school_b)).status_code == 302
 
     as_moderator = Client()
-    assert as_moderator.login(username=moderator.username, password=moderator.password)
+    assert sign_in(as_moderator, moderator.username, moderator.password).status_code == 302
     assert as_moderator.get(edit_url(school_b)).status_code == 200
 
 

@@ -1,0 +1,68 @@
+"""``python manage.py import_sen_census FILE.csv``: the DfE's SEN figures for each school."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from council.models import CouncilSettings
+
+from ...importing import InvalidImportFile, import_census_file
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the DfE's school-level 'Special educational needs in England' file (pupils "
+        "on SEN support and with EHC plans, by primary type of need) for the council's "
+        "schools. Checks the whole file first and writes nothing if any row has a problem; "
+        "each academic year in the file replaces that year's figures."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="the school-level underlying data CSV, as downloaded")
+        parser.add_argument(
+            "--la",
+            help="3-digit local authority code (default: the site's Local Offer settings)",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="check the file and say what would be loaded, without writing anything",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        la_code = options["la"] or CouncilSettings.load().la_code
+        if not la_code:
+            raise CommandError(
+                "Which council? Set the local authority code in the admin (Settings, Local "
+                "Offer settings) or pass --la, for example --la 815."
+            )
+        if not re.fullmatch(r"\d{3}", la_code):
+            raise CommandError(f"{la_code!r} is not a 3-digit local authority code.")
+        quiet = options["verbosity"] < 1
+
+        def bar(rows: Iterable[Any], total: int) -> Iterable[Any]:
+            # tqdm hides itself when stderr is not a terminal (logs, tests, cron).
+            return tqdm(
+                rows,
+                total=total,
+                desc="Reading",
+                unit="rows",
+                file=sys.stderr,
+                disable=True if quiet else None,
+            )
+
+        try:
+            result = import_census_file(
+                Path(options["file"]), la_code, dry_run=options["dry_run"], progress=bar
+            )
+        except InvalidImportFile as error:
+            raise CommandError(error.report()) from None
+        for line in result.lines():
+            self.stdout.write(line)
