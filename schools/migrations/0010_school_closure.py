@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('schools', '0008_gias_sen_totals'),
+        ('schools', '0009_parents_words'),
     ]
 
     operations = [
