@@ -59,7 +59,7 @@ class WordsAsFilters:
 
     @property
     def link_text(self) -> str:
-        """ "Show only these 3 schools" (the summary says which) """
+        """ "Show only these 3 schools" (the summary says which)"""
         if self.tagged == 1:
             return "Show only this school"
         return f"Show only these {self.tagged} schools"
