@@ -56,6 +56,7 @@ from .models import (
     NeedArea,
     Phase,
     ProvisionKind,
+    SchoolClosure,
     SchoolIndexPage,
     SchoolPage,
     SpecialistProvision,
@@ -340,6 +341,7 @@ GIAS_FIELDS: tuple[str, ...] = (
 LOG_CREATED = "schools.gias_created"
 LOG_UPDATED = "schools.gias_updated"
 LOG_CLOSED = "schools.gias_closed"
+LOG_REOPENED = "schools.gias_reopened"
 
 _SEN_CODE = re.compile(r"^\s*([A-Za-z]{2,8})\s+-\s+")
 _URN = re.compile(r"^\d{6}$")
@@ -449,8 +451,8 @@ class _RowReader:
         self.into = into
 
     def text(self, column: str) -> str:
-        position = self.index[column]
-        return _clean(self.cells[position]) if position < len(self.cells) else ""
+        # Every row has as many cells as the header (``_wrong_length``).
+        return _clean(self.cells[self.index[column]])
 
     def error(self, column: str, message: str) -> None:
         self.into.errors.append(Problem(self.row, column, message))
@@ -526,13 +528,30 @@ def read_gias(
         result.rows += 1
         if not cells:
             continue
+        if len(cells) != len(header):
+            _wrong_length(cells, header, reader.line_num, result)
+            continue
         # Most rows belong to other councils: decide on one cell before anything else.
-        if la_position >= len(cells) or cells[la_position].strip() != la_code:
+        if cells[la_position].strip() != la_code:
             result.skipped["other local authorities"] += 1
             continue
         _read_row(_RowReader(cells, index, reader.line_num, result), seen, known_needs)
     _add_coordinates(result.schools)
     return result
+
+
+def _wrong_length(cells: list[str], header: list[str], row: int, into: GiasFile) -> None:
+    # A row cut short (a download that stopped, a file trimmed by hand) would otherwise
+    # be read with its missing cells blank, quietly clearing what they should hold.
+    column = header[len(cells)] if len(cells) < len(header) else header[-1]
+    into.errors.append(
+        Problem(
+            row,
+            column,
+            f"This row has {len(cells)} cells but the header has {len(header)} columns: "
+            "the file looks cut short or damaged. Download it from GIAS again.",
+        )
+    )
 
 
 def _read_row(row: _RowReader, seen: dict[str, int], known_needs: set[str]) -> None:
@@ -767,7 +786,10 @@ def _add_coordinates(schools: list[GiasSchool]) -> None:
 class Change(StrEnum):
     CREATE = "created"
     UPDATE = "updated"
+    # Closed in GIAS: unpublished, its review cancelled, its editors' rights suspended.
     UNPUBLISH = "unpublished"
+    # Open again in GIAS after a closure: its editors' rights come back.
+    REOPEN = "reopened"
     # The editor rule holds the school back: nothing is written (``decision`` says why).
     HELD = "held back"
 
@@ -818,26 +840,43 @@ def plan_import(gias: GiasFile, *, force: bool = False) -> ImportPlan:
             "specialist_provisions__needs"
         )
     }
+    closures = set(
+        SchoolClosure.objects.filter(page__in=pages.values()).values_list("page_id", flat=True)
+    )
     for school in gias.schools:
         page = pages.get(school.urn)
         if page is None:
             plan.changes.append(PlannedChange(Change.CREATE, school=school))
             continue
+        if page.pk in closures:
+            plan.changes.append(PlannedChange(Change.REOPEN, school=school, page=page))
         planned = _plan_update(page, school)
         if planned is None:
-            plan.unchanged += 1
+            plan.unchanged += page.pk not in closures
         else:
             plan.changes.append(planned)
-    for closed in gias.closed:
+    _plan_closures(plan, pages, closures)
+    _judge(plan, force)
+    return plan
+
+
+def _plan_closures(plan: ImportPlan, pages: dict[str, SchoolPage], closures: set[int]) -> None:
+    """Close each closed school's page unless that is already done.
+
+    Closing is not an edit, so the editor rule does not hold it back: a closed school
+    must leave the directory, and a review left open would let an approval publish it
+    again.
+    """
+    closed_pages = [pages[closed.urn] for closed in plan.gias.closed if closed.urn in pages]
+    in_moderation = pages_in_moderation(page.pk for page in closed_pages)
+    for closed in plan.gias.closed:
         page = pages.get(closed.urn)
         if page is None:
-            gias.skipped["closed and not on the site"] += 1
-        elif page.live:
+            plan.gias.skipped["closed and not on the site"] += 1
+        elif page.live or page.pk in in_moderation or page.pk not in closures:
             plan.changes.append(PlannedChange(Change.UNPUBLISH, closed=closed, page=page))
         else:
             plan.unchanged += 1
-    _judge(plan, force)
-    return plan
 
 
 def _judge(plan: ImportPlan, force: bool) -> None:
@@ -972,7 +1011,10 @@ def apply_plan(
                 _update(planned, needs, user)
             elif planned.change == Change.UNPUBLISH:
                 assert planned.closed is not None and planned.page is not None
-                _unpublish(planned.page, planned.closed, user)
+                _close(planned.page, planned.closed, user)
+            elif planned.change == Change.REOPEN:
+                assert planned.page is not None
+                _reopen(planned.page, user)
 
 
 def schools_index() -> SchoolIndexPage:
@@ -1043,22 +1085,48 @@ def _label(name: str) -> str:
     return str(SchoolPage._meta.get_field(name).verbose_name)
 
 
-def _unpublish(page: SchoolPage, closed: ClosedSchool, user: AbstractBaseUser | None) -> None:
-    # As for publishing: ``user`` is for the history, not a permission check.
-    UnpublishPageAction(page, user=user, log_action=False).execute(skip_permission_checks=True)
+def _close(page: SchoolPage, closed: ClosedSchool, user: AbstractBaseUser | None) -> None:
+    done = []
+    if (workflow_state := page.current_workflow_state) is not None:
+        # Wagtail records the cancellation in the page's history too.
+        workflow_state.cancel(user=user)
+        done.append("its review was cancelled")
+    if page.live:
+        # As for publishing: ``user`` is for the history, not a permission check.
+        UnpublishPageAction(page, user=user, log_action=False).execute(skip_permission_checks=True)
+        done.append("it was unpublished")
+    SchoolClosure.objects.update_or_create(
+        page=page, defaults={"closed_on": _date(closed.close_date), "reason": closed.reason[:255]}
+    )
+    done.append("its editors cannot change it until GIAS lists it as open again")
     when = _readable_date(closed.close_date)
     comment = "Closed in Get Information about Schools" + (f" on {when}" if when else "")
     if closed.reason:
         comment += f" ({closed.reason})"
+    comment += ": " + "; ".join(done)
     log(instance=page, action=LOG_CLOSED, user=user, data={"comment": comment + "."})
 
 
-def _readable_date(value: str) -> str:
+def _reopen(page: SchoolPage, user: AbstractBaseUser | None) -> None:
+    SchoolClosure.objects.filter(page=page).delete()
+    comment = (
+        "Open again in Get Information about Schools: its editors can change it again. "
+        "It stays unpublished until the council publishes it."
+    )
+    log(instance=page, action=LOG_REOPENED, user=user, data={"comment": comment})
+
+
+def _date(value: str) -> dt.date | None:
     # GIAS writes dates as DD-MM-YYYY.
     try:
-        return dt.datetime.strptime(value, "%d-%m-%Y").date().strftime("%-d %B %Y")
+        return dt.datetime.strptime(value, "%d-%m-%Y").date()
     except ValueError:
-        return value
+        return None
+
+
+def _readable_date(value: str) -> str:
+    date = _date(value)
+    return date.strftime("%-d %B %Y") if date else value
 
 
 # --- The whole import -------------------------------------------------------------------
@@ -1081,7 +1149,8 @@ class ImportResult:
         lines = [
             f"{plan.count(Change.CREATE)} created, {plan.count(Change.UPDATE)} updated, "
             f"{plan.unchanged} unchanged, {plan.count(Change.UNPUBLISH)} unpublished "
-            f"(closed in GIAS), {plan.count(Change.HELD)} held back{verb}.",
+            f"(closed in GIAS), {plan.count(Change.REOPEN)} reopened, "
+            f"{plan.count(Change.HELD)} held back{verb}.",
             f"Read {self.gias.rows:,} rows ({self.gias.encoding}); local authority "
             f"{self.gias.la_code}: {len(self.gias.schools)} open schools, "
             f"{len(self.gias.closed)} closed.",
@@ -1163,6 +1232,12 @@ def register_log_actions(actions: Any) -> None:
             LOG_CLOSED,
             "GIAS import: closed",
             "Unpublished: closed in Get Information about Schools",
+            "",
+        ),
+        (
+            LOG_REOPENED,
+            "GIAS import: open again",
+            "Open again in Get Information about Schools",
             "",
         ),
     ):

@@ -2,10 +2,10 @@
 
 The directory page, its JSON API and the Open Referral UK API call this module and no
 other module of ``search``. Below it, one way down: ``params`` (reading parameters),
-``text`` (parents' words), ``backends`` (running the search), ``listing`` (presenting
-it), all standing on ``vocabulary`` and ``words``. The types a caller needs for what
-goes in and comes out are named here too, so callers import nothing else of ``search``
-(tests/test_architecture.py checks both rules).
+``text`` (parents' words), ``backends`` (running the search), ``listing`` and ``tagged``
+(presenting it), all standing on ``vocabulary`` and ``words``. The types a caller needs
+for what goes in and comes out are named here too, so callers import nothing else of
+``search`` (tests/test_architecture.py checks both rules).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .backends import get_backend
 from .backends.database import matches_concepts
 from .listing import Listing, ResultItem, build_listing
 from .params import DirectoryParams, ParameterProblem, ParsedSearch, parse_search
+from .tagged import words_as_filters
 from .text import Interpretation, clean_query, interpret
 from .vocabulary import load_vocabulary
 
@@ -74,10 +75,16 @@ def find_schools(
     )
     if not parsed.is_valid:
         return None, parsed
-    result = get_backend().search(parsed.query)
+    backend = get_backend()
+    result = backend.search(parsed.query)
     listing = build_listing(
         parsed, result, vocabulary, site_relative_urls(site_root_url_path), base_url
     )
+    if lenient:
+        # The page says how many results are tagged with what the words mean.
+        listing.words_as_filters = words_as_filters(
+            parsed, result.count, vocabulary, backend.search
+        )
     return listing, parsed
 
 
