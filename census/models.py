@@ -57,6 +57,9 @@ class SchoolCensus(models.Model):
     ehc_plans = _count("pupils with an EHC plan")
     ehc_plans_not_published = _reason()
     source = models.CharField(max_length=255, help_text="The file the figures came from.")
+    example = models.BooleanField(
+        default=False, help_text="Made-up figures for the demo site, not the DfE's."
+    )
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -116,6 +119,14 @@ class NeedCount(models.Model):
     @property
     def pupils_figure(self) -> Figure:
         return Figure(self.pupils, self.pupils_not_published)
+
+    @property
+    def sen_support_figure(self) -> Figure:
+        return Figure(self.sen_support, self.sen_support_not_published)
+
+    @property
+    def ehc_plans_figure(self) -> Figure:
+        return Figure(self.ehc_plans, self.ehc_plans_not_published)
 
 
 def academic_year(year: int) -> str:

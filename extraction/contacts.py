@@ -15,25 +15,44 @@ from dataclasses import dataclass
 
 from .document import Block, BlockKind
 
-_ROLE = (
-    r"(?i:\b(?:SEN[D]?[\s-]?Co|SEN[D]?CO|INCo)s?\b"
-    r"|\b(?:SEN[D]?|SEN/D|SEND/Inclusion|Special\s+Educational\s+Needs"
+_AREA = (
+    r"(?:SEN[D]?|SEN/D|SEND/Inclusion|Special\s+Educational\s+Needs"
     r"(?:\s+(?:and|&)\s+Disabilit(?:y|ies))?(?:\s+and/or\s+Disabilit(?:y|ies))?"
-    r"|Inclusion|Additional\s+(?:Educational\s+)?Needs|Learning\s+Support)"
-    r"\s+(?:Co-?\s?ordinator|Coordinator|Lead(?:er)?|Manager)s?\b)"
+    r"|Special\s+Needs|Inclusion|Additional\s+(?:Educational\s+)?Needs|Additional\s+"
+    r"Learning\s+Needs|Learning\s+Support)"
+)
+_ROLE = (
+    r"(?i:\b(?:SEN[D]?[\s-]?Co|SEN[D]?CO|INCo|ALNCo)s?\b"
+    rf"|\b{_AREA}\s+(?:Co-?\s?ordinator|Coordinator|Lead(?:er)?|Manager)s?\b"
+    # "Head of Inclusion", "Assistant Headteacher for SEND", "Director of Inclusion".
+    r"|\b(?:(?:Assistant|Deputy)\s+)?(?:Head(?:teacher)?|Director|Leader|Lead)"
+    rf"\s+(?:of|for)\s+{_AREA}\b)"
     # "Special Educational Needs Co-ordinator (SENCo)": the abbreviation after the role.
     r"(?:\s*\(\s*(?i:SEN[D]?[\s-]?Co|SEN[D]?CO|INCo)\s*\))?"
 )
+# Other duties a SENCO's entry may name beside the role ("Deputy Head and SENCo",
+# "Assistant Head / SENDCo"): a few words joined to the role by "and", "&" or "/".
+_ALSO = r"(?:[A-Za-z][A-Za-z-]*\s+){0,3}?[A-Za-z][A-Za-z-]*\s*(?:and|&|/)\s*"
+# Letters after a name ("BA (Hons) NASENCo"): capitalised abbreviations and brackets.
+_LETTERS = r"(?:[ ]+(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|\((?:Hons|hons)\)),?){1,5}"
 _TITLE = r"(?:Mrs|Mr|Miss|Ms|Mx|Dr|Revd|Rev|Prof|Sir|Dame)\b\.?"
 _WORD = r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)"
 # Names never run across a line break: the next line is something else.
 _INITIALS = r"(?:[A-Z]\.?[ ]?){1,3}"
-_TITLED = rf"{_TITLE}[ ]*(?:{_INITIALS}[ ]*)?{_WORD}(?:[ ]+{_WORD}){{0,2}}|{_TITLE}[ ]+{_WORD}"
+_CAPS_TITLE = r"(?:MRS|MR|MISS|MS|DR)\b\.?"
+_CAPS_WORD = r"(?:(?:MC|MAC|O['’])?[A-Z]{2,}(?:[-'’][A-Z]{2,})*)"
+_TITLED = (
+    rf"{_TITLE}[ ]*(?:{_INITIALS}[ ]*)?{_WORD}(?:[ ]+{_WORD}){{0,2}}|{_TITLE}[ ]+{_WORD}"
+    # "MRS J SMITH": a name in capitals, only with its title.
+    rf"|{_CAPS_TITLE}[ ]+(?:{_INITIALS}[ ]*)?{_CAPS_WORD}(?:[ ]+{_CAPS_WORD})?"
+)
 _UNTITLED = rf"{_WORD}(?:[ ]+{_WORD}){{1,2}}"
 _NAME = rf"(?P<name>{_TITLED}|{_UNTITLED})"
+# A second name after the first ("Mrs A Crane and Mr L Wei are our SENCos").
+_AND_NAME = rf"(?:\s+(?:and|&)\s+(?:{_TITLED}|{_UNTITLED}))?"
 _SEP = (
-    r"\s*(?:['’]s\s+name(?:\s+and\s+contact\s+details)?\s*(?:is)?\s*)?"
-    r"(?:[:=\-–—,]|\b(?:is|are)(?:\s+(?:called|named|currently))?\b|\bis\s*[-–:]|\bnamed\b)?"
+    r"\s*(?:(?:['’]s)?\s+name(?:\s+and\s+contact\s+details)?\b\s*(?:is)?\s*)?"
+    r"(?:[:=\-–—,(]|\b(?:is|are)(?:\s+(?:called|named|currently))?\b|\bis\s*[-–:]|\bnamed\b)?"
     r"\s*(?:\b(?:is|currently)\b\s*)?(?:[-–:]\s*)?"
 )
 # "SENCO Miss A Smith": a titled name straight after the role needs no separator.
@@ -41,16 +60,45 @@ _SEP = (
 # (pattern, confidence): earlier and surer ways of naming the SENCO score higher.
 _PATTERNS = [
     (re.compile(rf"{_ROLE}(?:\s+(?:at|for|in|of)\s+[\w’' ]{{1,40}}?)?{_SEP}{_NAME}"), 3),
-    (re.compile(rf"{_NAME}\s*\(\s*(?:the\s+)?(?:school['’]?s\s+)?{_ROLE}\s*\)"), 3),
-    (re.compile(rf"{_NAME},?\s+(?:is\s+)?(?i:the|our)\s+(?:school['’]?s\s+)?{_ROLE}"), 2),
-    (re.compile(rf"{_NAME}\s*[-–—:,]\s*{_ROLE}"), 2),
+    (
+        re.compile(
+            rf"{_NAME}(?:{_LETTERS})?\s*\(\s*(?:the\s+)?(?:school['’]?s\s+)?(?:{_ALSO})?{_ROLE}"
+            r"[^()]{0,40}\)"
+        ),
+        3,
+    ),
+    (
+        re.compile(
+            rf"{_NAME}{_AND_NAME},?\s+(?:(?i:is|are)\s+(?:also\s+)?)?(?i:the|our)\s+"
+            rf"(?:school['’]?s\s+)?(?:{_ALSO})?{_ROLE}"
+        ),
+        2,
+    ),
+    # "Mrs Vale is SENCo", "Mrs Vale has the role of SENCo", "... acts as SENDCo".
+    (
+        re.compile(
+            rf"{_NAME}{_AND_NAME}\s+(?i:is|are|has\s+the\s+role\s+of|acts\s+as|works\s+as)"
+            rf"\s+(?:(?i:a|an|the)\s+)?(?:{_ALSO})?{_ROLE}"
+        ),
+        2,
+    ),
+    (re.compile(rf"{_NAME}(?:{_LETTERS})?\s*[-–—:,]\s*(?:{_ALSO})?{_ROLE}"), 2),
     # "Mrs Jane Smith SENDCo and Designated Safeguarding Lead": a roster line.
     (re.compile(rf"(?P<name>{_TITLED})[ ]+{_ROLE}"), 2),
+    # "The person responsible for co-ordinating SEN provision is Mrs Ada Crane."
+    (
+        re.compile(
+            r"(?i:\b(?:person|member of staff|teacher)\s+(?:with\s+)?responsib\w*\s+for\s+"
+            rf"(?:co-?ordinating\s+)?(?:the\s+)?{_AREA}(?:\s+provision)?(?:\s+in\s+school)?)"
+            rf"\s*(?:is|:|-|–)\s*{_NAME}"
+        ),
+        2,
+    ),
 ]
-# A block that only names the role ("Key Stage 2 SENDCo"), with the name on its own
-# line after it, as staff lists put it.
-_ROLE_ONLY = re.compile(rf"^[\w&/ -]{{0,30}}?{_ROLE}[\s:,-–]*$")
-_NAME_ONLY = re.compile(rf"^\s*{_NAME}\s*[.,;:]?\s*$")
+# A block that only names the role ("Key Stage 2 SENDCo", "Role: SENCo"), with the name
+# on its own line after it (staff lists) or before it (a name, then its role).
+_ROLE_ONLY = re.compile(rf"^[\w&/: -]{{0,30}}?{_ROLE}(?:\s+(?:is|are))?[\s:,?\-–]*$")
+_NAME_ONLY = re.compile(rf"^\s*(?i:name\s*:\s*)?{_NAME}\s*[.,;:]?\s*$")
 # Words that show a capitalised run is an organisation or a place, not a person.
 _INSTITUTION = frozenset(
     [
@@ -162,6 +210,46 @@ _NOT_NAME = frozenset(
         "via",
         "by",
         "through",
+        # Capitalised words that follow a role in a heading or a sentence, never names.
+        "network",
+        "meeting",
+        "meetings",
+        "forum",
+        "cluster",
+        "award",
+        "national",
+        "qualified",
+        "qualification",
+        "training",
+        "referral",
+        "referrals",
+        "register",
+        "plan",
+        "plans",
+        "review",
+        "reviews",
+        "provision",
+        "policy",
+        "report",
+        "room",
+        "base",
+        "hub",
+        "group",
+        "speech",
+        "language",
+        "therapist",
+        "therapy",
+        "psychologist",
+        "officer",
+        "worker",
+        "advisor",
+        "adviser",
+        "assessment",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
     ]
 )
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -171,6 +259,13 @@ _PHONE = re.compile(
 _OTHER_SERVICE = re.compile(r"parent partnership|sendias|\biass\b|helpline|local authority", re.I)
 _PERSONAL_EMAIL = re.compile(r"sen|inclusion|senco", re.I)
 _CONTACT_WINDOW = 4
+# A line that is only a contact detail, as a staff entry lists them under the name.
+_CONTACT_LINE = re.compile(r"^\s*(?:e-?mail|e|email address|contact)\s*[:\-–]?\s*\S+@\S+\s*$", re.I)
+# Another person's entry: its email and phone are theirs, not the SENCO's.
+_OTHER_PERSON = re.compile(
+    rf"{_TITLE}\s*(?:{_INITIALS}\s*)?{_WORD}|\b(?i:head\s*teacher|principal|head of school|"
+    r"governor|chair|deputy head|business manager|office manager)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -198,13 +293,17 @@ def _clean_name(raw: str) -> str | None:
         words.pop()
     if not words:
         return None
-    titled = re.match(_TITLE, words[0]) is not None
+    titled = _is_titled(words[0])
     rest = words[1:] if titled else words
     if not rest or any(word.strip(".,").lower() in _NOT_NAME for word in rest):
         return None
     if not titled and (len(rest) < 2 or any(len(word.strip(".")) < 2 for word in rest)):
         return None
     return " ".join(words).rstrip(",;:")
+
+
+def _is_titled(name: str) -> bool:
+    return re.match(rf"{_TITLE}|{_CAPS_TITLE}", name) is not None
 
 
 def _surname(name: str) -> str:
@@ -215,37 +314,51 @@ def find_senco(blocks: list[Block]) -> SencoContact | None:
     """The SENCO's contact details, or None when the report does not name a SENCO."""
     best: tuple[int, int, int, str] | None = None  # (confidence, titled, -index, name)
     for index, block in enumerate(blocks):
-        if _ROLE_ONLY.match(block.text) and index + 1 < len(blocks):
-            following = _NAME_ONLY.match(blocks[index + 1].text)
-            name = _clean_name(following.group("name")) if following else None
-            if name:
-                titled = int(re.match(_TITLE, name) is not None)
-                candidate = (2, titled, -(index + 1), name)
-                if best is None or candidate[:3] > best[:3]:
-                    best = candidate
+        if _ROLE_ONLY.match(block.text.split("\n", 1)[0]):
+            # The name on the line after the role, or else on the line before it.
+            for other in (index + 1, index - 1):
+                near = _NAME_ONLY.match(blocks[other].text) if 0 <= other < len(blocks) else None
+                name = _clean_name(near.group("name")) if near else None
+                if name:
+                    titled = int(_is_titled(name))
+                    candidate = (2, titled, -other, name)
+                    if best is None or candidate[:3] > best[:3]:
+                        best = candidate
+                    break
         for pattern, confidence in _PATTERNS:
             for match in pattern.finditer(block.text):
                 name = _clean_name(match.group("name"))
                 if not name:
                     continue
-                titled = int(re.match(_TITLE, name) is not None)
+                titled = int(_is_titled(name))
                 candidate = (confidence, titled, -index, name)
                 if best is None or candidate[:3] > best[:3]:
                     best = candidate
-    emails = _find_near(blocks, best[2] * -1 if best else None, _EMAIL)
     if best is None:
+        emails = _find_near(blocks, None, _EMAIL)
         email = next((e for e, _ in emails if re.search(r"senc?o|sendco", e, re.I)), "")
         return SencoContact("", email, "", None) if email else None
     name = _with_title(blocks, best[3])
     index = -best[2]
-    found = [(e, i) for e, i in emails if _PERSONAL_EMAIL.search(e.split("@")[0])]
-    found = found[:1] or [(e, index) for e in _EMAIL.findall(blocks[index].text)][:1]
-    phones = _find_near(blocks, index, _PHONE)[:1]
+    emails = _find_near(blocks, index, _EMAIL, name)
+    surname = _surname(name).lower().replace("’", "'")
+    found = [
+        (e, i)
+        for e, i in emails
+        if _PERSONAL_EMAIL.search(e.split("@")[0]) or surname in e.split("@")[0].lower()
+    ]
+    # Otherwise the address given in the SENCO's own entry: the block naming them, or a
+    # line of it that is only an address ("Email: office@...").
+    found = (
+        found[:1]
+        or [(e, i) for e, i in emails if i == index or _CONTACT_LINE.match(blocks[i].text)][:1]
+    )
+    phones = _find_near(blocks, index, _PHONE, name)[:1]
     contact_blocks = tuple(sorted({i for _, i in found + phones} - {index}))
     return SencoContact(
         name,
         found[0][0] if found else "",
-        phones[0][0].strip() if phones else "",
+        phones[0][0].strip().lstrip("(") if phones else "",
         index,
         contact_blocks,
     )
@@ -253,7 +366,7 @@ def find_senco(blocks: list[Block]) -> SencoContact | None:
 
 def _with_title(blocks: list[Block], name: str) -> str:
     """The fullest titled form of ``name`` used anywhere in the report."""
-    if re.match(_TITLE, name):
+    if _is_titled(name):
         return name
     pattern = re.compile(
         rf"{_TITLE}\s*(?:{_INITIALS}\s*)?(?:{_WORD}\s+)?{re.escape(_surname(name))}\b"
@@ -266,17 +379,25 @@ def _with_title(blocks: list[Block], name: str) -> str:
 
 
 def _find_near(
-    blocks: list[Block], index: int | None, pattern: re.Pattern[str]
+    blocks: list[Block], index: int | None, pattern: re.Pattern[str], name: str = ""
 ) -> list[tuple[str, int]]:
     """Matches, with their block's index, in the block at ``index`` and the few after
-    it, before the next heading (everywhere when ``index`` is None)."""
+    it, before the next heading, skipping other people's entries (everywhere when
+    ``index`` is None)."""
     if index is None:
         return [(m, i) for i, block in enumerate(blocks) for m in pattern.findall(block.text)]
+    surname = re.compile(rf"\b{re.escape(_surname(name))}\b") if name else None
     found: list[tuple[str, int]] = []
     for number in range(index, min(len(blocks), index + _CONTACT_WINDOW + 1)):
         block = blocks[number]
         if block.kind == BlockKind.HEADING and number != index:
             break
+        if (
+            number != index
+            and _OTHER_PERSON.search(block.text)
+            and not (surname and surname.search(block.text))
+        ):
+            continue  # another person's details ("Head of school - Mrs X, 01632...")
         if _OTHER_SERVICE.search(block.text):
             continue
         found.extend((m, number) for m in pattern.findall(block.text))

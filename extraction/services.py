@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from moderation.services import check_can_write
 from schools.checklist import ITEMS_BY_KEY, STATUTORY_ITEMS, TEXT_ITEM_KEYS
 from schools.compliance import is_blank
 from schools.models import AccessibilityFeature, NeedArea, OutreachService, SchoolPage
@@ -151,15 +152,20 @@ def import_document_into_draft(
 ) -> ImportSummary:
     """Save a new draft of ``page`` with what the document says; publish nothing.
 
-    Raises ``UnreadableDocument`` (nothing saved) for a file that cannot be read, and
-    ``PermissionDenied`` when ``user`` may not edit the page.
+    Raises ``UnreadableDocument`` (nothing saved) for a file that cannot be read,
+    ``PermissionDenied`` when ``user`` may not edit the page, and ``ModerationError``
+    when the page may not be changed now: locked, or its review under way
+    (``moderation.services.check_can_write``; ``user`` ``None`` is a server command).
     """
     if user is not None and not page.permissions_for_user(user).can_edit():
         raise PermissionDenied("You do not have permission to edit this school's page.")
     name = filename if filename is not None else getattr(uploaded_file, "name", "") or ""
     result = extract_in_worker(read_upload(uploaded_file), name)
     with transaction.atomic():
-        draft = page.specific.get_latest_revision_as_object()
+        # Holding the page's row, so a review cannot start between this check and the save.
+        page = SchoolPage.objects.select_for_update().get(pk=page.pk)
+        check_can_write(page, user)
+        draft = page.get_latest_revision_as_object()
         outcomes = _fill_items(draft, result)
         senco_filled, senco_kept = _fill_senco(draft, result)
         facets_added = _add_facets(draft, result)

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.models import Page
 
+from moderation.services import ModerationError, write_refusal
 from schools.models import SchoolPage
 
 from .forms import ImportDocumentForm
@@ -17,7 +18,11 @@ from .services import import_document_into_draft
 
 
 def import_document(request: HttpRequest, page_id: int) -> HttpResponse:
-    """Upload form (GET) and the import with its summary (POST)."""
+    """Upload form (GET) and the import with its summary (POST).
+
+    While the report may not be changed (locked, or with the council for review) the
+    page says why instead of offering the form, and a POST saves nothing (409).
+    """
     page = get_object_or_404(Page, id=page_id).specific
     if not isinstance(page, SchoolPage):
         raise Http404("Only school pages can import a report document.")
@@ -28,6 +33,10 @@ def import_document(request: HttpRequest, page_id: int) -> HttpResponse:
         "edit_url": reverse("wagtailadmin_pages:edit", args=[page.id]),
         "action_url": reverse("extraction_import_document", args=[page.id]),
     }
+    if refusal := write_refusal(page, request.user):
+        context["refusal"] = refusal
+        status = 409 if request.method == "POST" else 200
+        return TemplateResponse(request, "extraction/import_form.html", context, status=status)
     if request.method == "POST":
         form = ImportDocumentForm(request.POST, request.FILES)
         if form.is_valid():
@@ -37,6 +46,10 @@ def import_document(request: HttpRequest, page_id: int) -> HttpResponse:
                 )
             except UnreadableDocument as error:
                 form.add_error("document", str(error))
+            except ModerationError as error:
+                # The review started while the file was being read.
+                context["refusal"] = str(error)
+                return TemplateResponse(request, "extraction/import_form.html", context, status=409)
             else:
                 # Rendered straight away: the summary is this import's result, not a
                 # page to come back to (the draft and its history stay in the editor).

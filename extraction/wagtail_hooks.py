@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from moderation.services import write_refusal
 from schools.models import SchoolPage
 
 from . import views
@@ -37,8 +38,10 @@ def _button(page, user) -> Button | None:
 
 @hooks.register("register_page_header_buttons")
 def import_header_button(page, user, view_name, next_url=None):
+    # Not offered while the report may not be changed (the page would only say why).
+    # The listing below does not check: it would cost queries for every school.
     button = _button(page, user)
-    return [button] if button else []
+    return [button] if button and write_refusal(page, user) is None else []
 
 
 @hooks.register("register_page_listing_buttons")

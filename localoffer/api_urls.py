@@ -5,12 +5,13 @@ from django.urls import include, path
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularAPIView
 
+from census.urls import api_patterns as census_patterns
 from feedback.api_urls import api_patterns as feedback_patterns
 from search.urls import api_patterns as directory_patterns
 
 app_name = "api_v1"
 
-api_patterns = [*directory_patterns, *feedback_patterns]
+api_patterns = [*directory_patterns, *census_patterns, *feedback_patterns]
 
 urlpatterns = [
     *api_patterns,

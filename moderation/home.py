@@ -13,7 +13,7 @@ from wagtail.admin.ui.components import Component
 from schools.models import SchoolPage
 
 from .selectors import YourSchool, schools_edited_by, your_school
-from .services import can_confirm_unchanged
+from .services import can_confirm_unchanged, write_refusal
 
 
 def school_links(school: YourSchool, user: AbstractBaseUser) -> list[tuple[str, str, bool]]:
@@ -28,13 +28,14 @@ def school_links(school: YourSchool, user: AbstractBaseUser) -> list[tuple[str, 
                 False,
             )
         )
-    links.append(
-        (
-            "Import from a document",
-            reverse("extraction_import_document", args=[page.pk]),
-            False,
+    if write_refusal(page, user) is None:
+        links.append(
+            (
+                "Import from a document",
+                reverse("extraction_import_document", args=[page.pk]),
+                False,
+            )
         )
-    )
     if page.live and page.url:
         links.append(("View the public page", page.url, False))
     # By name: the feedback app builds on this one, so it is not imported here; a site

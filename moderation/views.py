@@ -384,7 +384,14 @@ class ReviewChangesView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        approval_refusal = None
+        if self.report is not None:
+            try:
+                services.check_can_approve(self.page, self.report.task_state, self.request.user)
+            except services.ApprovalRefused as error:
+                approval_refusal = str(error)
         context.update(
+            approval_refusal=approval_refusal,
             page=self.page,
             report=self.report,
             form=kwargs.get("form") or DecisionForm(),
@@ -402,12 +409,19 @@ class ReviewChangesView(WagtailAdminTemplateMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         task_state = self.report.task_state
-        task_state.task.specific.on_action(
-            task_state,
-            request.user,
-            form.cleaned_data["decision"],
-            comment=form.cleaned_data["comment"].strip(),
-        )
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                services.check_can_approve(self.page, task_state, request.user)
+            task_state.task.specific.on_action(
+                task_state,
+                request.user,
+                form.cleaned_data["decision"],
+                comment=form.cleaned_data["comment"].strip(),
+            )
+        except services.ApprovalRefused as error:
+            # Also raised inside Wagtail's transaction if a version was saved meanwhile.
+            messages.error(request, str(error))
+            return redirect("moderation_review_changes", page_id=self.page.pk)
         messages.success(request, decision_summary(self.page) or "Your decision is recorded.")
         return redirect("moderation_school_status")
 

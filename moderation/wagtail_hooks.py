@@ -31,7 +31,12 @@ from .selectors import (
     school_statuses,
     status_counts,
 )
-from .services import can_confirm_unchanged
+from .services import (
+    ModerationError,
+    can_confirm_unchanged,
+    check_can_approve,
+    check_can_write,
+)
 from .views import (
     ConfirmReviewView,
     ReviewChangesView,
@@ -261,6 +266,32 @@ def explain_moderation_on_edit(request: HttpRequest, page: Page) -> None:
             )
         ],
     )
+
+
+@hooks.register("before_edit_page")
+def keep_moderation_on_edit(request: HttpRequest, page: Page) -> HttpResponse | None:
+    """The edit screen saves and approves by the same rule as every other path.
+
+    Wagtail refuses a locked page itself; this also stops an approval that would publish
+    a version saved by someone else after the report was submitted (``services.locks``),
+    before the edit screen saves anything.
+    """
+    if request.method != "POST" or not isinstance(page, SchoolPage):
+        return None
+    if request.POST.get("action-cancel-workflow"):
+        return None  # Wagtail lets whoever submitted withdraw the report, locked or not.
+    try:
+        check_can_write(page, request.user, in_editor=True)
+        task_state = page.current_workflow_task_state
+        approving = request.POST.get("workflow-action-name") == "approve"
+        if task_state is not None and request.POST.get("action-workflow-action") and approving:
+            check_can_approve(page, task_state, request.user)
+    except ModerationError as error:
+        if not request.accepts("text/html"):
+            return None  # autosave: Wagtail answers a locked page in JSON itself
+        messages.error(request, str(error))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
 
 
 def show_changes_requested(request: HttpRequest, page: SchoolPage) -> None:

@@ -13,7 +13,12 @@ if TYPE_CHECKING:
 
 
 def publish_approved_revision(workflow_state: WorkflowState, user: Any = None) -> None:
-    """Publish the approved revision; for a school report, record its annual review too."""
+    """Publish the approved revision; for a school report, record its annual review too.
+
+    A school report's approval publishes the version that was submitted, or raises
+    ``ApprovalRefused`` (inside Wagtail's transaction, so the approval is undone) when
+    someone else saved a newer one since.
+    """
     from wagtail.workflows import publish_workflow_state
 
     from schools.models import SchoolPage
@@ -22,6 +27,6 @@ def publish_approved_revision(workflow_state: WorkflowState, user: Any = None) -
 
     page = workflow_state.content_object
     if getattr(page, "specific_class", None) is SchoolPage:
-        publish_reviewed_report(page.specific, user=user)
+        publish_reviewed_report(page.specific, workflow_state.current_task_state, user=user)
     else:
         publish_workflow_state(workflow_state, user=user)

@@ -16,7 +16,9 @@ wrapper around it.
 
 GIAS owns a school's facts (name, phase, type, ages, address, contact numbers, head
 teacher, position) and the specialist provision it lists. Everything the school writes
-(the report, SENCO, its own facets and its own provision rows) is never touched.
+(the report, SENCO, its own facets and its own provision rows) is never touched. Pages
+people are working on (in review, locked, with a draft, unpublished) are updated only as
+the editor rule allows (``schools.importing.editor_rule``).
 """
 
 from __future__ import annotations
@@ -32,19 +34,29 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
 from pyproj import Transformer
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import LogFormatter, log
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from .importing.editor_rule import (
+    OVERRIDE_HINT,
+    Decision,
+    PageState,
+    pages_in_moderation,
+    write_update,
+)
 from .models import (
     EstablishmentType,
     NeedArea,
     Phase,
     ProvisionKind,
+    SchoolClosure,
     SchoolIndexPage,
     SchoolPage,
     SpecialistProvision,
@@ -329,6 +341,7 @@ GIAS_FIELDS: tuple[str, ...] = (
 LOG_CREATED = "schools.gias_created"
 LOG_UPDATED = "schools.gias_updated"
 LOG_CLOSED = "schools.gias_closed"
+LOG_REOPENED = "schools.gias_reopened"
 
 _SEN_CODE = re.compile(r"^\s*([A-Za-z]{2,8})\s+-\s+")
 _URN = re.compile(r"^\d{6}$")
@@ -438,8 +451,8 @@ class _RowReader:
         self.into = into
 
     def text(self, column: str) -> str:
-        position = self.index[column]
-        return _clean(self.cells[position]) if position < len(self.cells) else ""
+        # Every row has as many cells as the header (``_wrong_length``).
+        return _clean(self.cells[self.index[column]])
 
     def error(self, column: str, message: str) -> None:
         self.into.errors.append(Problem(self.row, column, message))
@@ -515,13 +528,30 @@ def read_gias(
         result.rows += 1
         if not cells:
             continue
+        if len(cells) != len(header):
+            _wrong_length(cells, header, reader.line_num, result)
+            continue
         # Most rows belong to other councils: decide on one cell before anything else.
-        if la_position >= len(cells) or cells[la_position].strip() != la_code:
+        if cells[la_position].strip() != la_code:
             result.skipped["other local authorities"] += 1
             continue
         _read_row(_RowReader(cells, index, reader.line_num, result), seen, known_needs)
     _add_coordinates(result.schools)
     return result
+
+
+def _wrong_length(cells: list[str], header: list[str], row: int, into: GiasFile) -> None:
+    # A row cut short (a download that stopped, a file trimmed by hand) would otherwise
+    # be read with its missing cells blank, quietly clearing what they should hold.
+    column = header[len(cells)] if len(cells) < len(header) else header[-1]
+    into.errors.append(
+        Problem(
+            row,
+            column,
+            f"This row has {len(cells)} cells but the header has {len(header)} columns: "
+            "the file looks cut short or damaged. Download it from GIAS again.",
+        )
+    )
 
 
 def _read_row(row: _RowReader, seen: dict[str, int], known_needs: set[str]) -> None:
@@ -756,7 +786,12 @@ def _add_coordinates(schools: list[GiasSchool]) -> None:
 class Change(StrEnum):
     CREATE = "created"
     UPDATE = "updated"
+    # Closed in GIAS: unpublished, its review cancelled, its editors' rights suspended.
     UNPUBLISH = "unpublished"
+    # Open again in GIAS after a closure: its editors' rights come back.
+    REOPEN = "reopened"
+    # The editor rule holds the school back: nothing is written (``decision`` says why).
+    HELD = "held back"
 
 
 @dataclass
@@ -767,10 +802,15 @@ class PlannedChange:
     school: GiasSchool | None = None
     closed: ClosedSchool | None = None
     page: SchoolPage | None = None
-    # The editors' unpublished draft of ``page``, if they have one.
-    draft: SchoolPage | None = None
+    # What differs on the live page or on the editors' draft.
     changed_fields: tuple[str, ...] = ()
-    live_changed: bool = False
+    # For an update: what the editor rule lets the import do to the page.
+    decision: Decision | None = None
+
+    @property
+    def label(self) -> str:
+        page, urn = self.page, (self.school or self.closed)
+        return f"{page.title if page else ''} (URN {urn.urn if urn else ''})".strip()
 
 
 @dataclass
@@ -785,8 +825,13 @@ class ImportPlan:
         return sum(1 for planned in self.changes if planned.change == change)
 
 
-def plan_import(gias: GiasFile) -> ImportPlan:
-    """Compare each of the council's schools with its page (one query for all pages)."""
+def plan_import(gias: GiasFile, *, force: bool = False) -> ImportPlan:
+    """Compare each of the council's schools with its page (one query for all pages).
+
+    Updates are judged by the editor rule (``schools.importing.editor_rule``): schools
+    people are working on are held back or have only their facts updated; ``force``
+    overrides it.
+    """
     plan = ImportPlan(gias=gias)
     urns = [school.urn for school in gias.schools] + [closed.urn for closed in gias.closed]
     pages = {
@@ -795,25 +840,55 @@ def plan_import(gias: GiasFile) -> ImportPlan:
             "specialist_provisions__needs"
         )
     }
+    closures = set(
+        SchoolClosure.objects.filter(page__in=pages.values()).values_list("page_id", flat=True)
+    )
     for school in gias.schools:
         page = pages.get(school.urn)
         if page is None:
             plan.changes.append(PlannedChange(Change.CREATE, school=school))
             continue
+        if page.pk in closures:
+            plan.changes.append(PlannedChange(Change.REOPEN, school=school, page=page))
         planned = _plan_update(page, school)
         if planned is None:
-            plan.unchanged += 1
+            plan.unchanged += page.pk not in closures
         else:
             plan.changes.append(planned)
-    for closed in gias.closed:
+    _plan_closures(plan, pages, closures)
+    _judge(plan, force)
+    return plan
+
+
+def _plan_closures(plan: ImportPlan, pages: dict[str, SchoolPage], closures: set[int]) -> None:
+    """Close each closed school's page unless that is already done.
+
+    Closing is not an edit, so the editor rule does not hold it back: a closed school
+    must leave the directory, and a review left open would let an approval publish it
+    again.
+    """
+    closed_pages = [pages[closed.urn] for closed in plan.gias.closed if closed.urn in pages]
+    in_moderation = pages_in_moderation(page.pk for page in closed_pages)
+    for closed in plan.gias.closed:
         page = pages.get(closed.urn)
         if page is None:
-            gias.skipped["closed and not on the site"] += 1
-        elif page.live:
+            plan.gias.skipped["closed and not on the site"] += 1
+        elif page.live or page.pk in in_moderation or page.pk not in closures:
             plan.changes.append(PlannedChange(Change.UNPUBLISH, closed=closed, page=page))
         else:
             plan.unchanged += 1
-    return plan
+
+
+def _judge(plan: ImportPlan, force: bool) -> None:
+    updates = [planned for planned in plan.changes if planned.change == Change.UPDATE]
+    in_moderation = pages_in_moderation(planned.page.pk for planned in updates if planned.page)
+    for planned in updates:
+        assert planned.page is not None
+        state = PageState.of(planned.page, in_moderation=planned.page.pk in in_moderation)
+        # Everything GIAS changes is a fact it owns: there is no report text to skip.
+        planned.decision = Decision(state, tuple(map(_label, planned.changed_fields)), (), force)
+        if planned.decision.held_back:
+            planned.change = Change.HELD
 
 
 def _plan_update(page: SchoolPage, school: GiasSchool) -> PlannedChange | None:
@@ -824,14 +899,7 @@ def _plan_update(page: SchoolPage, school: GiasSchool) -> PlannedChange | None:
     if not (live_fields or draft_fields):
         return None
     changed = tuple(dict.fromkeys((*live_fields, *draft_fields)))
-    return PlannedChange(
-        Change.UPDATE,
-        school=school,
-        page=page,
-        draft=draft,
-        changed_fields=changed,
-        live_changed=bool(live_fields),
-    )
+    return PlannedChange(Change.UPDATE, school=school, page=page, changed_fields=changed)
 
 
 def _latest(page: SchoolPage) -> SchoolPage:
@@ -921,8 +989,12 @@ def apply_plan(
     *,
     parent: SchoolIndexPage | None = None,
     progress: Callable[[Iterable[PlannedChange], int], Iterable[PlannedChange]] | None = None,
+    user: AbstractBaseUser | None = None,
 ) -> None:
-    """Carry out ``plan`` in one transaction: all of it is written, or none of it."""
+    """Carry out ``plan`` in one transaction: all of it is written, or none of it.
+
+    Revisions and history entries are recorded under ``user``.
+    """
     needs = {need.code: need for need in NeedArea.objects.all()}
     changes: Iterable[PlannedChange] = plan.changes
     if progress is not None:
@@ -934,12 +1006,15 @@ def apply_plan(
         for planned in changes:
             if planned.change == Change.CREATE:
                 assert planned.school is not None and parent is not None
-                _create(parent, planned.school, needs, slugs)
+                _create(parent, planned.school, needs, slugs, user)
             elif planned.change == Change.UPDATE:
-                _update(planned, needs)
-            else:
+                _update(planned, needs, user)
+            elif planned.change == Change.UNPUBLISH:
                 assert planned.closed is not None and planned.page is not None
-                _unpublish(planned.page, planned.closed)
+                _close(planned.page, planned.closed, user)
+            elif planned.change == Change.REOPEN:
+                assert planned.page is not None
+                _reopen(planned.page, user)
 
 
 def schools_index() -> SchoolIndexPage:
@@ -957,7 +1032,11 @@ def _apply_facts(page: SchoolPage, school: GiasSchool, needs: dict[str, NeedArea
 
 
 def _create(
-    parent: SchoolIndexPage, school: GiasSchool, needs: dict[str, NeedArea], slugs: set[str]
+    parent: SchoolIndexPage,
+    school: GiasSchool,
+    needs: dict[str, NeedArea],
+    slugs: set[str],
+    user: AbstractBaseUser | None,
 ) -> SchoolPage:
     page = SchoolPage(urn=school.urn, slug=_free_slug(school, slugs))
     _apply_facts(page, school, needs)
@@ -967,9 +1046,9 @@ def _create(
     # the two saves before that as well only slows a first import down.
     with disable_reference_index_auto_update():
         parent.add_child(instance=page)
-        revision = page.save_revision(clean=False)
+        revision = page.save_revision(user=user, clean=False)
     # Published like an editor's page; the history entry says where it came from.
-    revision.publish(log_action=LOG_CREATED)
+    revision.publish(user=user, log_action=LOG_CREATED, skip_permission_checks=True)
     return page
 
 
@@ -980,23 +1059,22 @@ def _free_slug(school: GiasSchool, slugs: set[str]) -> str:
     return slug
 
 
-def _update(planned: PlannedChange, needs: dict[str, NeedArea]) -> None:
-    page, school, draft = planned.page, planned.school, planned.draft
-    assert page is not None and school is not None
-    if page.live and planned.live_changed:
-        _apply_facts(page, school, needs)
-        page.save_revision(clean=False).publish(log_action=False)
-    if not page.live:
-        # Never publish a page the council has taken down: update its latest version only.
-        target = draft or page
-        _apply_facts(target, school, needs)
-        target.save_revision(clean=False)
-    elif draft is not None:
-        # The editors' draft stays the latest version, with GIAS's facts in it too.
-        _apply_facts(draft, school, needs)
-        draft.save_revision(clean=False)
+def _update(
+    planned: PlannedChange, needs: dict[str, NeedArea], user: AbstractBaseUser | None
+) -> None:
+    page, school = planned.page, planned.school
+    assert page is not None and school is not None and planned.decision is not None
+
+    def apply(target: SchoolPage, report: bool) -> tuple[str, ...]:
+        changed = _changed_fields(target, school)
+        if changed:
+            _apply_facts(target, school, needs)
+        return changed
+
+    # The editor rule decides which versions get the facts (see its docstring).
+    write_update(page, planned.decision, apply, user=user, log_revisions=False)
     comment = "Updated from GIAS: " + ", ".join(map(_label, planned.changed_fields)) + "."
-    log(instance=page, action=LOG_UPDATED, data={"comment": comment})
+    log(instance=page, action=LOG_UPDATED, user=user, data={"comment": comment})
 
 
 def _label(name: str) -> str:
@@ -1007,21 +1085,48 @@ def _label(name: str) -> str:
     return str(SchoolPage._meta.get_field(name).verbose_name)
 
 
-def _unpublish(page: SchoolPage, closed: ClosedSchool) -> None:
-    page.unpublish(log_action=False)
+def _close(page: SchoolPage, closed: ClosedSchool, user: AbstractBaseUser | None) -> None:
+    done = []
+    if (workflow_state := page.current_workflow_state) is not None:
+        # Wagtail records the cancellation in the page's history too.
+        workflow_state.cancel(user=user)
+        done.append("its review was cancelled")
+    if page.live:
+        # As for publishing: ``user`` is for the history, not a permission check.
+        UnpublishPageAction(page, user=user, log_action=False).execute(skip_permission_checks=True)
+        done.append("it was unpublished")
+    SchoolClosure.objects.update_or_create(
+        page=page, defaults={"closed_on": _date(closed.close_date), "reason": closed.reason[:255]}
+    )
+    done.append("its editors cannot change it until GIAS lists it as open again")
     when = _readable_date(closed.close_date)
     comment = "Closed in Get Information about Schools" + (f" on {when}" if when else "")
     if closed.reason:
         comment += f" ({closed.reason})"
-    log(instance=page, action=LOG_CLOSED, data={"comment": comment + "."})
+    comment += ": " + "; ".join(done)
+    log(instance=page, action=LOG_CLOSED, user=user, data={"comment": comment + "."})
+
+
+def _reopen(page: SchoolPage, user: AbstractBaseUser | None) -> None:
+    SchoolClosure.objects.filter(page=page).delete()
+    comment = (
+        "Open again in Get Information about Schools: its editors can change it again. "
+        "It stays unpublished until the council publishes it."
+    )
+    log(instance=page, action=LOG_REOPENED, user=user, data={"comment": comment})
+
+
+def _date(value: str) -> dt.date | None:
+    # GIAS writes dates as DD-MM-YYYY.
+    try:
+        return dt.datetime.strptime(value, "%d-%m-%Y").date()
+    except ValueError:
+        return None
 
 
 def _readable_date(value: str) -> str:
-    # GIAS writes dates as DD-MM-YYYY.
-    try:
-        return dt.datetime.strptime(value, "%d-%m-%Y").date().strftime("%-d %B %Y")
-    except ValueError:
-        return value
+    date = _date(value)
+    return date.strftime("%-d %B %Y") if date else value
 
 
 # --- The whole import -------------------------------------------------------------------
@@ -1044,14 +1149,32 @@ class ImportResult:
         lines = [
             f"{plan.count(Change.CREATE)} created, {plan.count(Change.UPDATE)} updated, "
             f"{plan.unchanged} unchanged, {plan.count(Change.UNPUBLISH)} unpublished "
-            f"(closed in GIAS){verb}.",
+            f"(closed in GIAS), {plan.count(Change.REOPEN)} reopened, "
+            f"{plan.count(Change.HELD)} held back{verb}.",
             f"Read {self.gias.rows:,} rows ({self.gias.encoding}); local authority "
             f"{self.gias.la_code}: {len(self.gias.schools)} open schools, "
             f"{len(self.gias.closed)} closed.",
         ]
         for reason, number in sorted(self.gias.skipped.items()):
             lines.append(f"Skipped {number:,}: {reason}.")
+        lines.extend(self._editor_rule_lines())
         return "\n".join(lines)
+
+    def _editor_rule_lines(self) -> list[str]:
+        assert self.plan is not None
+        notes = [
+            (planned, note)
+            for planned in self.plan.changes
+            if planned.decision is not None and (note := planned.decision.note())
+        ]
+        if not notes:
+            return []
+        forced = any(planned.decision and planned.decision.force for planned, _ in notes)
+        lines = ["Forced over people's work:" if forced else "People's work kept:"]
+        lines.extend(f"  {planned.label}: {note}." for planned, note in notes)
+        if not forced:
+            lines.append(OVERRIDE_HINT)
+        return lines
 
 
 def import_gias(
@@ -1062,8 +1185,13 @@ def import_gias(
     parent: SchoolIndexPage | None = None,
     read_progress: Callable[[Iterable[list[str]], int], Iterable[list[str]]] | None = None,
     write_progress: Callable[[Iterable[PlannedChange], int], Iterable[PlannedChange]] | None = None,
+    force: bool = False,
+    user: AbstractBaseUser | None = None,
 ) -> ImportResult:
     """Read, check and (unless ``dry_run`` or the file has errors) apply a GIAS extract.
+
+    Existing pages are changed as the editor rule allows; ``force`` overrides it. Writes
+    are recorded under ``user``.
 
     Raises ``GiasImportError`` when the file is not a GIAS extract at all.
     """
@@ -1073,9 +1201,9 @@ def import_gias(
     gias.encoding = encoding
     if not gias.is_valid:
         return ImportResult(gias=gias, plan=None, written=False)
-    plan = plan_import(gias)
+    plan = plan_import(gias, force=force)
     if not dry_run:
-        apply_plan(plan, parent=parent, progress=write_progress)
+        apply_plan(plan, parent=parent, progress=write_progress, user=user)
     return ImportResult(gias=gias, plan=plan, written=not dry_run)
 
 
@@ -1104,6 +1232,12 @@ def register_log_actions(actions: Any) -> None:
             LOG_CLOSED,
             "GIAS import: closed",
             "Unpublished: closed in Get Information about Schools",
+            "",
+        ),
+        (
+            LOG_REOPENED,
+            "GIAS import: open again",
+            "Open again in Get Information about Schools",
             "",
         ),
     ):

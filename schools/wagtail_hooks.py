@@ -13,7 +13,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import views
+from . import gias, views
+from .importing import editor_rule
 from .models import (
     AccessibilityFeature,
     BroadArea,
@@ -119,3 +120,11 @@ def register_report_advice_url() -> list[Any]:
 def live_checklist_js() -> str:
     # A static file: the site's Content-Security-Policy allows no inline scripts.
     return format_html('<script src="{}" defer></script>', static("schools/js/live-checklist.js"))
+
+
+@hooks.register("register_log_actions")
+def register_import_log_actions(actions: Any) -> None:
+    # The imports note what they did, and any override of people's work, in each
+    # page's history.
+    editor_rule.register_log_actions(actions)
+    gias.register_log_actions(actions)

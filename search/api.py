@@ -23,6 +23,8 @@ from rest_framework.utils import encoders
 from rest_framework.views import APIView
 from wagtail.models import Site
 
+from census.api import SchoolCensusSerializer
+from census.selectors import latest_by_urn
 from schools.review import ReviewStatus
 
 from .listing import Listing, ResultItem
@@ -73,10 +75,22 @@ class SchoolSerializer(serializers.Serializer):
         help_text="HTML: a short extract of the school's text around the words searched for, "
         "the words in <mark>; everything else escaped. Null without search words.",
     )
+    sen_census = serializers.SerializerMethodField()
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, item: ResultItem) -> str:
         return self.context["request"].build_absolute_uri(item.url)
+
+    @extend_schema_field(
+        SchoolCensusSerializer(
+            allow_null=True,
+            help_text="Pupils with SEN at the school in the latest DfE school census loaded; "
+            "null when none is loaded.",
+        )
+    )
+    def get_sen_census(self, item: ResultItem) -> dict[str, Any] | None:
+        census = self.context.get("sen_census", {}).get(item.hit.urn)
+        return SchoolCensusSerializer(census).data if census else None
 
 
 class TermSerializer(serializers.Serializer):
@@ -293,7 +307,10 @@ class DirectoryAPIView(APIView):
         )
         if listing is None:
             return Response(_error_body(parsed), status=400)
-        return Response(DirectoryResponseSerializer(listing, context={"request": request}).data)
+        # Every school's census in one query, not one per result.
+        census = latest_by_urn(item.hit.urn for item in listing.items)
+        context = {"request": request, "sen_census": census}
+        return Response(DirectoryResponseSerializer(listing, context=context).data)
 
 
 def _error_body(parsed: ParsedSearch) -> dict[str, Any]:

@@ -309,22 +309,25 @@ def test_changed_provision_replaces_the_list_but_keeps_rows_from_the_register(
     assert rows[1].on_roll == 3
 
 
-def test_an_update_publishes_from_the_live_version_not_an_editors_draft(
+def test_an_update_keeps_an_editors_draft_as_the_latest_version(
     school: SchoolPage, write_file
 ) -> None:
+    # The whole editor rule, for both imports, is in test_import_editor_rule.py.
     draft = SchoolPage.objects.get(pk=school.pk)
     draft.phone = "01111 111111"
     draft.save_revision()
 
     output = run_import(write_file({"schools": [{"urn": school.urn, "town": "Malton"}]}))
 
-    assert "it had unpublished edits" in output
+    assert "an editor has unpublished changes (a draft)" in output
     page = SchoolPage.objects.get(pk=school.pk)
     assert (page.town, page.phone) == ("Malton", "")
-    assert not page.has_unpublished_changes
+    latest = page.get_latest_revision_as_object()
+    assert (latest.town, latest.phone) == ("Malton", "01111 111111")
+    assert page.has_unpublished_changes
 
 
-def test_an_unpublished_school_is_left_unpublished_unless_the_file_changes_it(
+def test_an_unpublished_school_is_left_unpublished_even_when_the_file_changes_it(
     school: SchoolPage, write_file
 ) -> None:
     school.unpublish()
@@ -334,8 +337,10 @@ def test_an_unpublished_school_is_left_unpublished_unless_the_file_changes_it(
 
     output = run_import(write_file({"schools": [{"urn": school.urn, "town": "Malton"}]}))
 
-    assert "it was unpublished, and is now published" in output
-    assert SchoolPage.objects.get(pk=school.pk).live
+    assert "the page is unpublished; the new facts were saved without publishing it" in output
+    page = SchoolPage.objects.get(pk=school.pk)
+    assert not page.live
+    assert page.get_latest_revision_as_object().town == "Malton"
 
 
 def test_a_key_given_twice_is_reported_not_silently_dropped(schools_index, write_file) -> None:

@@ -63,13 +63,19 @@ class CensusImportResult:
 
 
 def import_census_file(
-    path: Path, la_code: str, *, dry_run: bool = False, progress: Progress | None = None
+    path: Path,
+    la_code: str,
+    *,
+    dry_run: bool = False,
+    example: bool = False,
+    progress: Progress | None = None,
 ) -> CensusImportResult:
     """Check the whole file at ``path``, then (unless ``dry_run``) save its figures.
 
     Keeps the rows of local authority ``la_code`` whose URN is a school page on the
     site. Raises ``InvalidImportFile``, having written nothing, if any row has a problem.
-    ``progress`` wraps the rows (a progress bar), given their number.
+    ``progress`` wraps the rows (a progress bar), given their number. ``example`` marks
+    the figures as made up (the demo site's), so that every page showing them says so.
     """
     rows = CensusRows(path)
     source = str(path)
@@ -92,5 +98,5 @@ def import_census_file(
         else:
             checked.skipped_urns[urn] += 1
     if not dry_run:
-        write_years(checked.years, planned, path.name)
+        write_years(checked.years, planned, path.name, example=example)
     return CensusImportResult(checked, tuple(planned), dry_run)

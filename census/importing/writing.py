@@ -25,7 +25,7 @@ def _counts(prefix: str, figure: Figure) -> dict[str, object]:
     return {prefix: figure.value, f"{prefix}_not_published": figure.not_published}
 
 
-def census_record(planned: PlannedSchool, source: str) -> SchoolCensus:
+def census_record(planned: PlannedSchool, source: str, *, example: bool) -> SchoolCensus:
     """The school's record for the year, with its roll and SEN totals (unsaved)."""
     rows = planned.rows
     return SchoolCensus(
@@ -34,6 +34,7 @@ def census_record(planned: PlannedSchool, source: str) -> SchoolCensus:
         district_code=rows.district_code,
         district_name=rows.district_name,
         source=source[-255:],
+        example=example,
         **_counts("pupils", rows.figure(Provision.TOTAL, TOTAL)),
         **_counts("sen_support", rows.figure(Provision.SEN_SUPPORT, TOTAL)),
         **_counts("ehc_plans", rows.figure(Provision.EHC_PLAN, TOTAL)),
@@ -54,12 +55,17 @@ def need_counts(census: SchoolCensus, rows: SchoolRows) -> list[NeedCount]:
     ]
 
 
-def write_years(years: Iterable[int], schools: Sequence[PlannedSchool], source: str) -> None:
-    """Replace every figure of ``years`` with ``schools``' (all of it is written, or none)."""
+def write_years(
+    years: Iterable[int], schools: Sequence[PlannedSchool], source: str, *, example: bool = False
+) -> None:
+    """Replace every figure of ``years`` with ``schools``' (all of it is written, or none).
+
+    ``example`` marks made-up figures (the demo site's), which every page says are examples.
+    """
     with transaction.atomic():
         SchoolCensus.objects.filter(year__in=list(years)).delete()
         records = SchoolCensus.objects.bulk_create(
-            [census_record(planned, source) for planned in schools]
+            [census_record(planned, source, example=example) for planned in schools]
         )
         counts: list[NeedCount] = []
         for record, planned in zip(records, schools, strict=True):

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After authentication and messages: staff reach the admin only through two factors.
     "logins.middleware.TwoFactorMiddleware",
+    # An approval refused because the report changed after it was submitted: a message.
+    "moderation.middleware.ApprovalRefusedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.

@@ -6,7 +6,9 @@
 * ``review``: the annual review (publishing an approved report, "nothing changed");
 * ``notifications``: emailing editors the council's decision;
 * ``reminders``: emailing editors when their review is due or overdue;
-* ``links``: the signed one-click "still up to date" link in each reminder.
+* ``links``: the signed one-click "still up to date" link in each reminder;
+* ``locks``: when a report may be written to, and which version an approval publishes
+  (every write path asks it, so none skips moderation).
 
 Everything is idempotent where it can be (the set-up runs after every ``migrate``) and
 refuses bad requests with ``ModerationError``, whose message is written for the person
@@ -25,6 +27,7 @@ from .editors import (
 )
 from .errors import ModerationError
 from .links import LINK_DAYS, LinkRefused, ReviewLink, read_token, review_link_url
+from .locks import ApprovalRefused, check_can_approve, check_can_write, write_refusal
 from .notifications import notify_school_editors
 from .reminders import ReminderRun, send_review_reminders
 from .review import (
@@ -50,6 +53,7 @@ __all__ = [
     "LINK_DAYS",
     "TASK_NAME",
     "WORKFLOW_NAME",
+    "ApprovalRefused",
     "CouncilSetup",
     "EditorInvitation",
     "LinkRefused",
@@ -58,7 +62,9 @@ __all__ = [
     "ReviewLink",
     "add_school_editor",
     "can_confirm_unchanged",
+    "check_can_approve",
     "check_can_confirm_unchanged",
+    "check_can_write",
     "confirm_reviewed_unchanged",
     "council_groups",
     "delete_editor_group",
@@ -72,4 +78,5 @@ __all__ = [
     "send_review_reminders",
     "set_password_url",
     "sync_editor_group",
+    "write_refusal",
 ]

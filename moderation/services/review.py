@@ -6,21 +6,26 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import Revision, Workflow, WorkflowState
+from wagtail.models import Revision, TaskState, Workflow, WorkflowState
 
 from schools.models import SchoolPage
 
 from .errors import ModerationError
+from .locks import check_can_approve, check_can_write
 
 
-def publish_reviewed_report(page: SchoolPage, user: AbstractBaseUser | None = None) -> Revision:
-    """Publish an approved report, recording today as its last review.
+def publish_reviewed_report(
+    page: SchoolPage, task_state: TaskState, user: AbstractBaseUser | None = None
+) -> Revision:
+    """Publish the report approved in ``task_state``, recording today as its last review.
 
-    The review date goes into a new revision of the approved content, so the next
-    edit starts from it and the history shows who recorded it.
+    What is published is the version that was submitted (``locks.check_can_approve``:
+    ``ApprovalRefused`` when someone else saved a newer one since). The review date goes
+    into a new revision of the approved content, so the next edit starts from it and
+    the history shows who recorded it.
     """
     today = timezone.localdate()
-    draft = page.get_latest_revision_as_object()
+    draft = check_can_approve(page, task_state, user).as_object()
     draft.last_reviewed = today
     revision = draft.save_revision(user=user, log_action=False, clean=False)
     log(
@@ -46,9 +51,9 @@ def can_confirm_unchanged(page: SchoolPage, user: AbstractBaseUser) -> bool:
 def check_can_confirm_unchanged(page: SchoolPage, user: AbstractBaseUser) -> Workflow:
     """The workflow to start, or ``ModerationError`` saying why ``user`` cannot confirm now."""
     permissions = page.permissions_for_user(user)
-    # Wagtail's can_submit_for_moderation() does not check that the user may edit the page.
-    if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
-        raise ModerationError("You do not have permission to submit this school's report.")
+    refused = ModerationError("You do not have permission to submit this school's report.")
+    if not permissions.can_edit():
+        raise refused
     if not page.live:
         raise ModerationError(
             "This report has not been published yet, so there is no published version to "
@@ -59,6 +64,11 @@ def check_can_confirm_unchanged(page: SchoolPage, user: AbstractBaseUser) -> Wor
             "This report is already with the council for moderation. You will get an email "
             "when they have looked at it."
         )
+    # The council's lock stops this as it stops the edit screen.
+    check_can_write(page, user)
+    # Wagtail's can_submit_for_moderation() does not check that the user may edit the page.
+    if not permissions.can_submit_for_moderation():
+        raise refused
     if page.has_unpublished_changes:
         raise ModerationError(
             "This report has saved changes that are not published yet. Submit those changes "

@@ -17,6 +17,7 @@ from django.db.models import Prefetch
 from ..checklist import TEXT_ITEM_KEYS
 from ..compliance import is_blank
 from ..models import ExtraAnswer, SchoolPage, SpecialistProvision
+from .editor_rule import FACT_FIELDS, Decision, PageState, pages_in_moderation
 from .problems import Problem
 from .validation import (
     CHOICE_FIELDS,
@@ -33,6 +34,8 @@ _FACETS: tuple[tuple[str, str], ...] = (
     ("accessibility", "accessibility_features"),
     ("outreach", "outreach_services"),
 )
+# Where the facts the import owns are given in a record, e.g. "name" for the title.
+_FACT_LOCATIONS: frozenset[str] = frozenset(location_of(name) for name in FACT_FIELDS)
 # The fields a new school page gets from its record, all validated when it is created.
 _SCHOOL_FIELDS: frozenset[str] = frozenset(
     {
@@ -52,6 +55,8 @@ class Action(StrEnum):
     CREATE = "create"
     UPDATE = "update"
     UNCHANGED = "unchanged"
+    # The editor rule holds the school back: nothing is written (``decision`` says why).
+    HELD = "held"
 
 
 @dataclass
@@ -63,18 +68,23 @@ class PlannedSchool:
     action: Action
     changed: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # For an existing page: what the editor rule lets the import do to it.
+    decision: Decision | None = None
 
     @property
     def label(self) -> str:
         return f"{self.page.title} (URN {self.record.urn})"
 
 
-def plan_import(records: Sequence[SchoolRecord], problems: list[Problem]) -> list[PlannedSchool]:
-    """Plan every record against the live pages, adding any new problems to ``problems``.
+def plan_import(
+    records: Sequence[SchoolRecord], problems: list[Problem], *, force: bool = False
+) -> list[PlannedSchool]:
+    """Plan every record against the pages, adding any new problems to ``problems``.
 
     Pages that will be created or changed are validated as a whole with the model's
     ``full_clean`` (which catches rules across fields, such as the age range), using
-    the page's current values for anything the record leaves out.
+    the live page's values for anything the record leaves out. Each changed page is
+    then judged by the editor rule (``editor_rule``); ``force`` overrides it.
     """
     existing = _existing_pages([record.urn for record in records])
     planned = []
@@ -84,7 +94,26 @@ def plan_import(records: Sequence[SchoolRecord], problems: list[Problem]) -> lis
         if item.action is not Action.UNCHANGED:
             _full_clean(item, problems)
         planned.append(item)
+    _judge(planned, force)
     return planned
+
+
+def _judge(planned: list[PlannedSchool], force: bool) -> None:
+    updates = [item for item in planned if item.action is Action.UPDATE]
+    in_moderation = pages_in_moderation(item.page.pk for item in updates)
+    for item in updates:
+        state = PageState.of(item.page, in_moderation=item.page.pk in in_moderation)
+        facts = [name for name in item.changed if _is_fact(name)]
+        report = [name for name in item.changed if not _is_fact(name)]
+        item.decision = Decision(state, tuple(facts), tuple(report), force)
+        if item.decision.held_back:
+            item.action = Action.HELD
+        if note := item.decision.note():
+            item.notes.append(note)
+
+
+def _is_fact(location: str) -> bool:
+    return location in _FACT_LOCATIONS
 
 
 def _existing_pages(urns: list[str]) -> dict[str, SchoolPage]:
@@ -112,32 +141,39 @@ def _plan_new(record: SchoolRecord, problems: list[Problem]) -> PlannedSchool:
             )
             record.invalid_fields.add(model_field)
     page = SchoolPage(urn=record.urn)
-    _apply(record, page)
+    apply_record(record, page, report=True)
     return PlannedSchool(record, page, Action.CREATE)
 
 
 def _plan_existing(record: SchoolRecord, page: SchoolPage) -> PlannedSchool:
-    changed = _apply(record, page)
+    # ``page`` takes every value (it is what ``_full_clean`` checks); an editor's draft
+    # is compared too, as the facts go into it. Both copies are thrown away: the
+    # writing stage applies the record again to fresh copies, as the rule allows.
+    changed = apply_record(record, page, report=True)
+    if page.has_unpublished_changes:
+        draft = page.get_latest_revision_as_object()
+        changed = list(dict.fromkeys([*changed, *apply_record(record, draft, report=True)]))
     if not changed:
         return PlannedSchool(record, page, Action.UNCHANGED)
-    notes = []
-    if not page.live:
-        notes.append("it was unpublished, and is now published")
-    elif page.has_unpublished_changes:
-        notes.append(
-            "it had unpublished edits; the import started from the live version, and the "
-            "earlier draft is still in the page's history"
-        )
-    return PlannedSchool(record, page, Action.UPDATE, changed, notes)
+    return PlannedSchool(record, page, Action.UPDATE, changed)
 
 
-def _apply(record: SchoolRecord, page: SchoolPage) -> list[str]:
-    """Set the record's values on ``page`` (in memory); return where they differ."""
+def apply_record(record: SchoolRecord, page: SchoolPage, *, report: bool) -> list[str]:
+    """Set the record's values on ``page`` (in memory); return where they differ.
+
+    The school's facts (``editor_rule.FACT_FIELDS``) are always set; everything else the
+    record gives (report text, SENCO, facets, provision, council answers) only with
+    ``report``.
+    """
     changed: list[str] = []
     for model_field, value in record.values.items():
+        if model_field not in FACT_FIELDS and not report:
+            continue
         if getattr(page, model_field) != value:
             setattr(page, model_field, value)
             changed.append(location_of(model_field))
+    if not report:
+        return changed
 
     for attribute, relation in _FACETS:
         terms = getattr(record, attribute)

@@ -52,7 +52,7 @@ from schools.models import SchoolPage, SpecialistProvision
 
 from .. import vocabulary as v
 from ..highlight import extract_from_html, highlight_pattern
-from ..text import Concept
+from ..text import MAX_CONCEPTS, Concept
 from ..vocabulary import Vocabulary
 from .base import DirectoryQuery, DirectoryResult, SchoolHit, Sort
 
@@ -60,9 +60,11 @@ WAGTAIL_DATABASE_SEARCH = "wagtail.search.backends.database"
 
 # Weights for ordering by relevance, per concept matched: tagged with the option the
 # parent means, their words in the school's name, their words anywhere in the text.
-TAG_WEIGHT = 4
+# A tag outweighs everything the text of a whole search can add, so a school that says
+# it provides for a need ranks above one whose text only mentions it (issue 14).
 TITLE_WEIGHT = 2
 TEXT_WEIGHT = 1
+TAG_WEIGHT = 1 + MAX_CONCEPTS * (TITLE_WEIGHT + TEXT_WEIGHT)
 
 _NEEDS = SchoolPage.needs.through
 _ACCESSIBILITY = SchoolPage.accessibility_features.through

@@ -182,8 +182,9 @@ def test_import_query_count_is_bounded(
     editor_client, published_school, django_assert_max_num_queries
 ):
     # Vocabularies and questions are read once each, not once per passage or term; most
-    # of the rest is Wagtail's revision saving, logging and the admin page itself.
-    with django_assert_max_num_queries(70):
+    # of the rest is Wagtail's revision saving, logging and the admin page itself, and the
+    # check that the page is not locked or under review (moderation.services.locks).
+    with django_assert_max_num_queries(74):
         upload(editor_client, published_school, "report.txt", report_text().encode())
 
 

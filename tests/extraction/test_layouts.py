@@ -100,6 +100,28 @@ def test_standard_proforma_guidance_is_removed_even_when_interleaved() -> None:
             "Mrs K Marsh, on 01632 960000.",
             "Mrs K Marsh",
         ),
+        # Other role words: inclusion, special needs, head of..., a second duty.
+        ("Head of Inclusion: Mr Owen Pryce", "Mr Owen Pryce"),
+        ("Director of Inclusion – Mr Sam Hale", "Mr Sam Hale"),
+        ("Assistant Headteacher for Inclusion (SENCo): Mrs Ruth Adler", "Mrs Ruth Adler"),
+        ("Special Needs Co-ordinator: Mrs Bea Ford", "Mrs Bea Ford"),
+        ("Our Inclusion Lead is Ms Tara Quinn.", "Ms Tara Quinn"),
+        ("Mrs Bea Ford (Deputy Head and SENCo)", "Mrs Bea Ford"),
+        ("Mrs Bea Ford, Deputy Headteacher and SENCo", "Mrs Bea Ford"),
+        ("Mrs Bea Ford - Assistant Head / SENDCo", "Mrs Bea Ford"),
+        # The name first, with a verb or letters after it.
+        ("Mrs Harriet Vale is SENCo and can be reached via the office.", "Mrs Harriet Vale"),
+        ("Mrs Okafor has the role of SENDCo in our school.", "Mrs Okafor"),
+        ("Mrs Ada Crane and Mr Li Wei are our SENCos.", "Mrs Ada Crane"),
+        ("Mrs Jane Dunmore BA (Hons) NASENCo - SENCo", "Mrs Jane Dunmore"),
+        # The name in brackets, after "name", in capitals, or after a description.
+        ("Please ring the SENCo (Mrs Bea Ford) after school.", "Mrs Bea Ford"),
+        ("SENCo name: Mr Ian Rossiter", "Mr Ian Rossiter"),
+        ("SENCo: MRS J SMITHSON", "MRS J SMITHSON"),
+        (
+            "The person responsible for co-ordinating SEN provision is Mrs Ada Crane.",
+            "Mrs Ada Crane",
+        ),
     ],
 )
 def test_senco_named_in_the_usual_ways(sentence: str, name: str) -> None:
@@ -107,6 +129,59 @@ def test_senco_named_in_the_usual_ways(sentence: str, name: str) -> None:
 
     assert senco is not None
     assert senco.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs Lorna Bell\nSENCo\nsenco@example.org\n",  # the name, then its role
+        "Name: Mrs Lorna Bell\nRole: SENCo\n",
+        "Who is our SENDCo?\n\nMrs Lorna Bell\n",
+    ],
+)
+def test_senco_named_on_the_line_before_or_after_the_role(text: str) -> None:
+    senco = find_senco(parse_text(text))
+
+    assert senco is not None
+    assert senco.name == "Mrs Lorna Bell"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The SENCO Network Meeting takes place every term.",
+        "Speech and Language Therapist - SENCo referral",
+        "Our SENCo is National Award qualified.",
+        "The Head of Year and SENCo will discuss this with you.",
+        "Assistant Head for Inclusion and Behaviour is responsible for these plans.",
+    ],
+)
+def test_capitalised_words_after_a_role_are_not_a_name(sentence: str) -> None:
+    senco = find_senco([Block(BlockKind.PARAGRAPH, sentence)])
+
+    assert senco is None or not senco.name
+
+
+@pytest.mark.parametrize(
+    ("text", "email", "phone"),
+    [
+        # The SENCO's own address, by name, under the entry.
+        ("SENCo: Mrs Bea Ford\nEmail: b.ford@example.org\nTel: 01632 960000",
+         "b.ford@example.org", "01632 960000"),
+        # The office's address, on a line of the SENCO's entry: the route to reach them.
+        ("Mrs Bea Ford (SENCo)\nTelephone: 01632 960 000\nEmail: office@example.org",
+         "office@example.org", "01632 960 000"),
+        # Another person's details after the SENCO's are theirs.
+        ("Our SENCo is Mrs Bea Ford.\n\nHeadteacher: Mr Bob Stone, head@example.org, "
+         "01632 960111", "", ""),
+        ("SENCo – Mrs Bea Ford (01632 960000)", "", "01632 960000"),
+    ],
+)  # fmt: skip
+def test_the_senco_email_and_phone_are_theirs(text: str, email: str, phone: str) -> None:
+    senco = find_senco(parse_text(text))
+
+    assert senco is not None
+    assert (senco.email, senco.phone) == (email, phone)
 
 
 def test_no_senco_from_a_sentence_that_names_nobody() -> None:

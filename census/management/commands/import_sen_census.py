@@ -35,6 +35,11 @@ class Command(BaseCommand):
             action="store_true",
             help="check the file and say what would be loaded, without writing anything",
         )
+        parser.add_argument(
+            "--example",
+            action="store_true",
+            help="the figures are made up (the demo site): every page showing them says so",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         la_code = options["la"] or CouncilSettings.load().la_code
@@ -60,7 +65,11 @@ class Command(BaseCommand):
 
         try:
             result = import_census_file(
-                Path(options["file"]), la_code, dry_run=options["dry_run"], progress=bar
+                Path(options["file"]),
+                la_code,
+                dry_run=options["dry_run"],
+                example=options["example"],
+                progress=bar,
             )
         except InvalidImportFile as error:
             raise CommandError(error.report()) from None

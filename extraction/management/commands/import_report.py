@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from extraction.readers import UnreadableDocument
 from extraction.services import import_document_into_draft
+from moderation.services import ModerationError
 from schools.models import SchoolPage
 
 UNREADABLE_EXIT_STATUS = 2
@@ -49,6 +50,9 @@ class Command(BaseCommand):
             raise CommandError(message, returncode=UNREADABLE_EXIT_STATUS) from None
         except UnreadableDocument as error:
             raise CommandError(str(error), returncode=UNREADABLE_EXIT_STATUS) from None
+        except ModerationError as error:
+            # Locked, or with the council for review: a draft must not slip in beside it.
+            raise CommandError(str(error)) from None
         for line in summary.lines():
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS(summary.headline))

@@ -2,6 +2,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
+from census.demo import load_demo_census
 from feedback.demo import load_demo_feedback
 from localoffer import demo
 from localoffer.services import ensure_accessibility_statement, ensure_privacy_notice
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         demo.configure_demo_settings()
         demo.load_demo_schools()
+        load_demo_census()
         index = get_or_create_school_index()
         directory = ensure_directory_page(index)
         ensure_accessibility_statement()

@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from council.models import CouncilSettings
 from schools.gias import GiasImportError, import_gias
+from schools.importing.options import add_editor_rule_arguments, editor_rule_options
 
 T = TypeVar("T")
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             action="store_true",
             help="check the file and say what would change, without writing anything",
         )
+        add_editor_rule_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         la_code = options["la"] or CouncilSettings.load().la_code
@@ -45,6 +47,7 @@ class Command(BaseCommand):
             )
         if not re.fullmatch(r"\d{3}", la_code):
             raise CommandError(f"{la_code!r} is not a 3-digit local authority code.")
+        force, user = editor_rule_options(options)
         path = Path(options["file"])
         try:
             data = path.read_bytes()
@@ -74,6 +77,8 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
                 read_progress=bar("Reading", "rows"),
                 write_progress=bar("Writing", "schools"),
+                force=force,
+                user=user,
             )
         except GiasImportError as error:
             raise CommandError(f"{path}: {error} Nothing was written.") from error
