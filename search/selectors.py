@@ -14,6 +14,7 @@ from . import vocabulary as v
 from .backends import DirectoryBackend, DirectoryQuery, DirectoryResult, get_backend
 from .listing import Listing, build_listing
 from .params import ParsedSearch, parse_search
+from .tagged import words_as_filters
 from .vocabulary import Group, Term, Vocabulary
 
 _COLUMNS = (
@@ -141,8 +142,14 @@ def find_schools(
     )
     if not parsed.is_valid:
         return None, parsed
-    result = search_directory(parsed.query)
+    backend = get_backend()
+    result = backend.search(parsed.query)
     listing = build_listing(
         parsed, result, vocabulary, site_relative_urls(site_root_url_path), base_url
     )
+    if lenient:
+        # The page says how many results are tagged with what the words mean.
+        listing.words_as_filters = words_as_filters(
+            parsed, result.count, vocabulary, backend.search
+        )
     return listing, parsed
