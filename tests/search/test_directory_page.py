@@ -232,3 +232,20 @@ def test_the_api_answers_an_unknown_format_with_a_400(client):
     assert client.get("/api/v1/directory/", {"format": "json"})["Content-Type"].startswith(
         "application/json"
     )
+
+
+def test_filters_fold_behind_filter_results_and_chosen_ones_are_removable_tags(
+    known_schools, directory, client
+):
+    html = client.get(directory.url, {"q": "autism", "need": "ASD"}).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+
+    folded = main[main.index('<details class="app-filters"') : main.index("</details>")]
+    assert "Filter results" in folded
+    assert 'name="need"' in folded
+    tag = re.search(r'<a class="app-filter-tag" href="([^"]+)">(.*?)</a>', main, re.S)
+    assert "Remove filter" in tag[2]
+    assert tag[2].endswith("Autism")
+    assert client.get(tag[1].replace("&amp;", "&")).context["directory"].search.params == {
+        "q": "autism"
+    }
