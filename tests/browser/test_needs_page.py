@@ -18,7 +18,7 @@ URL = "/admin/census/needs-and-provision/"
 
 def sign_in(page: Page, username: str, password: str) -> None:
     open_page(page, "/admin/login/")
-    page.fill("#id_username", username)
+    page.fill("#id_login", username)
     page.fill("#id_password", password)
     page.click("button[type=submit]")
     page.wait_for_load_state()
