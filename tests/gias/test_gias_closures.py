@@ -22,7 +22,7 @@ from moderation.selectors import editor_group
 from moderation.services import COUNCIL_MODERATORS
 from moderation.services.roles import ensure_index_moderation
 from schools.factories import SchoolPageFactory
-from schools.gias import LOG_CLOSED, LOG_REOPENED
+from schools.importing.gias import LOG_CLOSED, LOG_REOPENED
 from schools.models import SchoolClosure, SchoolIndexPage, SchoolPage
 
 from .gias_csv import gias_csv
