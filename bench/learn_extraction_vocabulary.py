@@ -30,7 +30,7 @@ import evaluate_extraction as evaluation  # noqa: E402 -- a sibling script, foun
 
 TRAINING_PARTS = ("development", "seeds")
 MIN_REPORTS = 3
-MIN_WEIGHT = 0.7
+MIN_WEIGHT = 0.5
 
 
 def examples(reports: list) -> list[tuple[str, str, str]]:

@@ -38,7 +38,7 @@ class SchoolFigures:
     @property
     def compared_with(self) -> str:
         """The schools the council's rates are over, e.g. "the council's primary schools"."""
-        return f"the council's {_PHASE_GROUPS.get(self.phase) or 'schools'}"
+        return f"the council's {phase_schools(self.phase)}"
 
     @property
     def summary(self) -> str:
@@ -81,6 +81,11 @@ _PHASE_GROUPS = {
         if phase not in (Phase.SPECIAL, Phase.ALTERNATIVE_PROVISION, Phase.SIXTEEN_TO_NINETEEN)
     },
 }
+
+
+def phase_schools(phase: str) -> str:
+    """E.g. "primary schools", "special schools"; "schools" for no phase."""
+    return _PHASE_GROUPS.get(phase) or "schools"
 
 
 def _percent(part: int | None, whole: int | None) -> float | None:

@@ -39,6 +39,10 @@ AMBIGUOUS_WORDS = frozenset(
         "wellbeing",
         "slt",
         "access",
+        # Parents' search words (issue 14): "sensory" also the broad area of need,
+        # "EHCP" in every report, not only where it points parents to SENDIASS.
+        "sensory",
+        "ehcp",
     ]
 )
 # The report items where an ambiguous word is taken to name a term of each vocabulary.

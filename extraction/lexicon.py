@@ -51,6 +51,12 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         (r"\b(my|your) child (has|may have|might have|needs)\b", 3),
         (r"\bassess(ing|ment of)? (their |pupils'? |children'?s )?needs\b", 4),
         (r"\bneeds extra help\b", 3),
+        # "What is an EHC plan and how do I get one?": asking for a needs assessment.
+        (
+            r"\b(get|request|ask for|apply for) (an? |one)?(ehcp?\b|education,? health|needs assessment)",
+            4,
+        ),
+        (r"\bhow do i get one\b", 3),
         (
             r"\bstatutory assessment\b|\behc(p| plans?)? (needs )?assessment\b|\beducation,? health and care\b",
             2,
@@ -61,6 +67,7 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         (r"\bkey contacts?\b|\bcontact details\b|\bnamed contacts?\b", 4),
         (r"\bwho (can|should|do) i (contact|talk|speak)\b|\bwho to (contact|talk|speak)\b", 4),
         (r"\bwho is (the|our|your) sen[d]?co\b", 5),
+        (r"\bwho (are|is) the (best )?(people|person|staff)\b.*\b(talk|speak|contact)", 5),
         (r"\bco-?ordination of (sen[d]?|special educational)", 4),
         (r"\bfurther information\b", 2),
     ],
@@ -70,6 +77,12 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         (r"\bhow (will|can|are) (i|parents|you) (be )?involved\b", 5),
         (r"\bworking (in partnership )?with (you|parents|families)\b", 5),
         (r"\bpartnership with parents\b|\binvolving parents\b|\bconsulting parents\b", 5),
+        (r"\bhow will (you|the school|staff) help (me|parents)\b", 5),
+        (r"\b(kept|keep (me|you|parents)) (informed|up to date)\b|\bcommunicat\w* with me\b", 5),
+        (
+            r"\bhow (can|will|do) (i|parents|we as parents) (be involved|get involved|contribute|help)\b",
+            5,
+        ),
         (r"\bparent partnership\b", -4),
     ],
     "consulting_pupils": [
@@ -78,6 +91,11 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         (r"\binvolv\w* (my |the |your )?(child|pupils?|young people|students?)\b", 5),
         (r"\b(consulting|involving) (children|pupils|young people|students)\b", 6),
         (r"\bhow will my child be involved\b", 6),
+        (
+            r"\b(pupils?|children|students?|young people|my child) (are |be |is )?(consulted|listened to)\b",
+            6,
+        ),
+        (r"\b(child|pupil|student)(ren)?'?s?'? (voice|opinions?|wishes)\b", 5),
     ],
     "assessing_progress": [
         (r"\bprogress\b", 4),
@@ -85,6 +103,11 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         (r"\bassess,? plan,? do,? review\b|\bgraduated (approach|response)\b", 4),
         (r"\bhow (will|do) (i|we|you|both you and i) know how (my|your|the) child\b", 6),
         (r"\boutcomes\b", 2),
+        (
+            r"\bhow (is|are) (my child|children|pupils)'?s? (needs )?(assessed|reviewed)\b|\bassessed and reviewed\b",
+            5,
+        ),
+        (r"\bhow (is|are|will) (my|your|the) child('s)? (doing|getting on)\b", 5),
         (r"\bannual reviews?\b|\breview(ing)? (meetings|targets)\b", 3),
         (r"\bsen[d]? support\b|\brecording provision\b|\bsupport plans?\b", 2),
         # The four stages of the graduated approach as sub-headings ("Assess", "Plan"...).
@@ -99,6 +122,11 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         ),
         (r"\bnext (stage|phase|school|class)\b|\bpreparing for adulthood\b|\bleaving\b", 5),
         (r"\bnew (school|class|setting)\b|\btransfer", 4),
+        (
+            r"\bwhen (my|your|a|the) child (starts?|leaves?|moves?)\b|\b(starts?|starting) (school|nursery|reception|year 7)\b",
+            6,
+        ),
+        (r"\bleaves?\b.*\b(school|us)\b|\bwhat happens when (my|your) child leaves\b", 4),
     ],
     "teaching_approach": [
         (r"\bapproach(es)? to teaching\b|\bteaching (approach|pupils|children|and learning)\b", 6),
@@ -106,6 +134,8 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         (r"\bhow will (the )?(school |setting )?staff support (my|your) child\b", 5),
         (r"\bquality first teaching\b|\bhigh quality teaching\b|\badaptive teaching\b", 6),
         (r"\buniversal (provision|offer|support)\b|\bclass teacher\b", 3),
+        (r"\bhow (do|will|does) (the )?(teachers?|staff|school) (plan|teach|meet)\b", 5),
+        (r"\bteaching\b(?! assistants?)", 3),
     ],
     "adaptations": [
         (r"\badapt", 5),
@@ -121,6 +151,8 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         (r"\btraining\b|\bexpertise\b|\bcpd\b|\bin[- ]service\b", 6),
         (r"\bstaff (skills|development|qualifications?)\b|\bqualifications?\b", 6),
         (r"\bspecialist (skills|knowledge)\b", 5),
+        (r"\b(specialist )?services and expertise\b|\baccessed by the school\b", -3),
+        (r"\b(how )?skilled\b", 5),
     ],
     "equipment_facilities": [
         (r"\bequipment\b", 6),
@@ -144,6 +176,7 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         (r"\bemotional\b|\bwell-?being\b|\bpastoral\b|\bmental health\b", 6),
         (r"\bsocial (development|skills)\b|\bbullying\b|\bbehaviour\b", 5),
         (r"\bpersonal development\b|\bself[- ]esteem\b", 4),
+        (r"\bfriends(hips?)?\b|\blunchtimes?\b|\bplaytimes?\b|\bhappy (and|&) safe\b", 5),
     ],
     "other_bodies": [
         (r"\b(other|outside|external) (agencies|professionals|services|support)\b", 6),
@@ -151,6 +184,7 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         (r"\bhealth (and|&) social care\b|\bsupport from\b|\bworking with others\b", 4),
         (r"\bvoluntary (organisations|sector)\b|\bexternal professionals\b", 5),
         (r"\bspecialist (sen[d]? )?provision\b", 2),
+        (r"\b(specialist )?services and expertise\b|\baccessed by the school\b", 7),
     ],
     "parent_support_services": [
         (r"\bparent partnership\b|\bsendiass\b|\biass\b|\bsendias\b", 8),
@@ -159,6 +193,11 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
             7,
         ),
         (r"\badvice and support\b|\bimpartial\b|\bsupporting (children and )?families\b", 5),
+        (r"\bsupport\b.{0,30}\bfor (parents|families|carers)\b", 6),
+        (
+            r"\bindependent (advice|support|information)\b|\bwhere can (parents|i|families) (get|find)\b",
+            7,
+        ),
     ],
     "complaints": [
         (r"\bcomplain", 8),

@@ -74,7 +74,7 @@ _CLEAR_HEADING = 5.0
 QUESTION_WEIGHT = 8.0
 _QUESTION_MIN = 0.2
 # How much the vocabulary learned from labelled reports adds to a passage's own words.
-LEARNED_WEIGHT = 0.5
+LEARNED_WEIGHT = 0.75
 _LEARNED_CAP = 6.0
 # Titles and menu entries: at most this many words, most of them capitalised.
 _TITLE_WORDS = 10

@@ -44,7 +44,8 @@ NEED_AREAS: tuple[tuple[str, str | None, str, str], ...] = (
         "ASD",
         "communication-and-interaction",
         "Autism",
-        "autism, autistic, ASC, ASD, Asperger's, Aspergers, autistic spectrum",
+        "autism, autistic, ASC, ASD, Asperger's, Aspergers, autistic spectrum, PDA, "
+        "pathological demand avoidance, demand avoidance",
     ),
     (
         "SPLD",
@@ -74,8 +75,9 @@ NEED_AREAS: tuple[tuple[str, str | None, str, str], ...] = (
         "SEMH",
         "social-emotional-mental-health",
         "Social, emotional and mental health needs (including ADHD and anxiety)",
-        "ADHD, ADD, attention deficit, anxiety, mental health, attachment, behaviour, "
-        "emotional, wellbeing, depression",
+        "ADHD, ADD, attention deficit, attention deficit hyperactivity disorder, "
+        "hyperactivity, anxiety, mental health, attachment, behaviour, emotional, wellbeing, "
+        "depression",
     ),
     (
         "HI",
@@ -114,8 +116,8 @@ ACCESSIBILITY_FEATURES: tuple[tuple[str, str, str], ...] = (
     (
         "step-free-access",
         "Step-free access for wheelchairs",
-        "wheelchair, wheelchair access, wheelchair accessible, step free, level access, "
-        "disabled access, fully accessible",
+        "wheelchair, wheelchair access, wheelchair accessible, wheelchair user, wheelchair users, "
+        "step free, level access, disabled access, fully accessible",
     ),
     ("lift", "Lift to upper floors", "lift, elevator"),
     (
@@ -136,7 +138,7 @@ ACCESSIBILITY_FEATURES: tuple[tuple[str, str, str], ...] = (
         "Hearing loop or soundfield system",
         "induction loop, hearing loop, soundfield, sound field, loop system",
     ),
-    ("sensory-room", "Sensory room", "sensory room, sensory space, multi-sensory room"),
+    ("sensory-room", "Sensory room", "sensory, sensory room, sensory space, multi-sensory room"),
     (
         "quiet-spaces",
         "Quiet or calm spaces, nurture room",
@@ -229,6 +231,7 @@ OUTREACH_SERVICES: tuple[tuple[str, str, str], ...] = (
     (
         "sendiass",
         "SENDIASS (independent advice for parents)",
-        "SENDIASS, IASS, parent partnership, independent advice, information advice and support",
+        "SENDIASS, IASS, parent partnership, independent advice, information advice and support, "
+        "EHCP, EHC plan, education health and care plan",
     ),
 )

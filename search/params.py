@@ -17,12 +17,16 @@ from rest_framework import serializers
 from . import vocabulary as v
 from .backends import DirectoryQuery, Sort
 from .text import Interpretation, clean_query, interpret
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, load_vocabulary
 
 MAX_PAGE = 10_000
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_VALUES = 50
+# The words a sort was chosen for: the page's form sends them beside ``sort``, so a
+# new search typed into the same form is not silently kept in an order chosen for
+# other words (issue 14).
+SORTED_FOR = "sorted_for"
 
 # How each filter's values are described in messages ("... is not a type of need we know").
 _VALUE_NOUNS = {
@@ -163,8 +167,6 @@ class DirectoryParams(serializers.Serializer):
         super().__init__(*args, **kwargs)
         if vocabulary is None:
             # Only the OpenAPI generator builds this without one; it lists current values.
-            from .selectors import load_vocabulary
-
             vocabulary = load_vocabulary()
         self.vocabulary = vocabulary
         self.lenient = lenient
@@ -240,7 +242,10 @@ def parse_search(
     values = serializer.validated_data
     text = values.get("q", "")
     interpretation = interpret(text, vocabulary)
-    sort = values.get("sort") or (Sort.RELEVANCE if interpretation.concepts else Sort.NAME)
+    chosen_sort = values.get("sort")
+    if chosen_sort and _sorted_for_other_words(data, text):
+        chosen_sort = None
+    sort = chosen_sort or (Sort.RELEVANCE if interpretation.concepts else Sort.NAME)
     filters = {name: values[name] for name in v.FACETS if values.get(name)}
     query = DirectoryQuery(
         concepts=interpretation.concepts,
@@ -253,11 +258,24 @@ def parse_search(
     )
     params: dict[str, Any] = {"q": text} if text else {}
     params.update({name: sorted(selected) for name, selected in filters.items()})
-    if values.get("sort"):
-        params["sort"] = values["sort"]
+    if chosen_sort:
+        params["sort"] = chosen_sort
     if page_size is None and values["page_size"] != DEFAULT_PAGE_SIZE:
         params["page_size"] = values["page_size"]
     return ParsedSearch(query, interpretation, text, problems, params)
+
+
+def _sorted_for_other_words(data: QueryDict | Mapping[str, Any], text: str) -> bool:
+    """True when ``sort`` came from a form showing other words than the ones searched for.
+
+    Links (pages, a hand-written URL, the API) carry no ``sorted_for`` and keep their sort.
+    """
+    sorted_for = data.get(SORTED_FOR)
+    if sorted_for is None:
+        return False
+    if isinstance(sorted_for, list | tuple):
+        sorted_for = sorted_for[-1] if sorted_for else ""
+    return clean_query(str(sorted_for)) != text
 
 
 def _problem(name: str, detail: Any, serializer: DirectoryParams) -> ParameterProblem:

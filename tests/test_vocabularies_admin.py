@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from schools.models import NeedArea, ReportQuestion
+from schools.models import AccessibilityFeature, NeedArea, ReportQuestion
 
 
 @pytest.fixture
@@ -94,3 +94,28 @@ def test_a_statutory_key_cannot_be_renamed(admin_client: Client) -> None:
     assert response.status_code == 200
     assert "fixed" in response.content.decode()
     assert ReportQuestion.objects.filter(key="complaints").exists()
+
+
+def test_parents_words_are_added_to_a_councils_edited_vocabulary_once(db: None) -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("schools.migrations.0009_parents_words")
+    autism = NeedArea.objects.get(code="ASD")
+    autism.synonyms = "autism; Neurodivergent\npda"
+    autism.save()
+
+    migration.add_parents_words(apps, None)
+    migration.add_parents_words(apps, None)
+
+    autism.refresh_from_db()
+    assert autism.synonym_list == [
+        "autism",
+        "Neurodivergent",
+        "pda",
+        "pathological demand avoidance",
+        "demand avoidance",
+    ]
+    step_free = AccessibilityFeature.objects.get(slug="step-free-access")
+    assert step_free.synonym_list.count("wheelchair user") == 1

@@ -64,7 +64,7 @@ def shoot_editor(page: Page) -> None:
     """The editor's Report tab, with the statutory checklist and the council's guidance."""
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto("/admin/login/")
-    page.fill("#id_username", "admin")
+    page.fill("#id_login", "admin")
     page.fill("#id_password", "localoffer-dev-only")
     page.click("button[type=submit]")
     page.goto("/admin/pages/search/?q=Heslerton")
@@ -105,7 +105,7 @@ HARD_ANSWER = (
 def log_in(page: Page, username: str, password: str) -> None:
     page.context.clear_cookies()
     page.goto("/admin/login/")
-    page.fill("#id_username", username)
+    page.fill("#id_login", username)
     page.fill("#id_password", password)
     page.click("button[type=submit]")
     page.wait_for_load_state()

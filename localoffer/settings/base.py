@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -62,7 +65,10 @@ MIDDLEWARE = [
     "localoffer.public_api.PublicApiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication and messages: staff reach the admin only through two factors.
+    "logins.middleware.TwoFactorMiddleware",
     # An approval refused because the report changed after it was submitted: a message.
     "moderation.middleware.ApprovalRefusedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -105,6 +111,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 # Failed-login throttling, in every setting (the demo site too): after 5 wrong passwords
@@ -120,9 +127,27 @@ AXES_RESET_ON_SUCCESS = True
 # proxies the deployment declares (DJANGO_TRUSTED_PROXY_COUNT).
 AXES_CLIENT_IP_CALLABLE = "localoffer.client_address.client_ip"
 AXES_LOCKOUT_CALLABLE = "logins.views.locked_out"
-# Sign-ins go through Wagtail's admin form; the site has no other (see localoffer/urls.py).
-LOGIN_URL = "wagtailadmin_login"
+
+# Signing in: django-allauth's form replaces Wagtail's admin one and every other (see
+# localoffer/urls.py), because it adds the second factor: an authenticator app (TOTP),
+# a security key or passkey (WebAuthn), and one-use recovery codes. Council staff must
+# set one up before they reach the admin when LOCALOFFER_REQUIRE_TWO_FACTOR is on (the
+# default outside development; logins/middleware.py); school editors may.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+LOCALOFFER_REQUIRE_TWO_FACTOR = True if ENV.require_two_factor is None else ENV.require_two_factor
+ACCOUNT_ADAPTER = "logins.adapters.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_REDIRECT_URL = LOGIN_URL
+ACCOUNT_SESSION_REMEMBER = False
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "SEND Local Offer"
+# A passkey is a second factor here, never a way round the password (and its throttling).
+MFA_PASSKEY_LOGIN_ENABLED = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,6 +9,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Off, as in development (the browser suite signs in with the demo logins); the tests of
+# the requirement turn it on (tests/logins).
+LOCALOFFER_REQUIRE_TWO_FACTOR = False
 # The suite runs the directory on the database even when ELASTICSEARCH_URL is set; the
 # Elasticsearch tests switch to it themselves, each on an index of its own.
 LOCALOFFER_DIRECTORY_BACKEND = "search.backends.database.DatabaseBackend"

@@ -1,3 +1,4 @@
+from .closure import SchoolClosure
 from .jargon import JargonTerm
 from .pages import (
     EstablishmentType,
@@ -22,6 +23,7 @@ __all__ = [
     "Phase",
     "ProvisionKind",
     "ReportQuestion",
+    "SchoolClosure",
     "SchoolIndexPage",
     "SchoolPage",
     "SpecialistProvision",

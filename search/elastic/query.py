@@ -18,16 +18,21 @@ from elasticsearch_dsl.query import Query
 from .. import vocabulary as v
 from ..backends.base import DirectoryQuery, DirectoryResult, SchoolHit, Sort
 from ..highlight import highlight_pattern, make_extract
-from ..text import Concept
+from ..text import MAX_CONCEPTS, Concept
 from .documents import FACET_FIELDS
 
 # Relevance: per idea searched for, a school tagged with the option the parent means
 # counts most, then the idea in the school's name, its town or URN, then its report
 # (where BM25 weighs how often and how prominently the words appear).
-TAG_BOOST = 8.0
 NAME_BOOST = 4.0
 PLACE_BOOST = 2.0
 BODY_BOOST = 1.0
+# The text's score for one idea is capped, and a tag outweighs the capped text of a
+# whole search: a school that says it provides for a need ranks above one whose name
+# and report only mention it, however often (issue 14). A cap, not a script: the
+# engine we test on has no scripting module.
+TEXT_SCORE_CAP = 10.0
+TAG_BOOST = 1.0 + MAX_CONCEPTS * TEXT_SCORE_CAP
 
 # More options than any council's vocabulary has, so no count is ever cut off.
 FACET_SIZE = 1000
@@ -62,13 +67,24 @@ def concept_query(concept: Concept) -> Query:
                 boost=TAG_BOOST,
             )
         )
+    in_text: list[Query] = []
     for phrase in concept.fulltext_phrases():
-        should += [
+        in_text += [
             Q("match_phrase", name={"query": phrase, "boost": NAME_BOOST}),
             Q("match_phrase", town={"query": phrase, "boost": PLACE_BOOST}),
             Q("term", urn={"value": phrase, "boost": PLACE_BOOST}),
             Q("match_phrase", body={"query": phrase, "boost": BODY_BOOST}),
         ]
+    if in_text:
+        # boost_mode "min": the text's own score, but never more than the cap.
+        should.append(
+            Q(
+                "function_score",
+                query=Q("bool", should=in_text, minimum_should_match=1),
+                functions=[{"weight": TEXT_SCORE_CAP}],
+                boost_mode="min",
+            )
+        )
     if not should:
         return Q("match_none")
     return Q("bool", should=should, minimum_should_match=1)

@@ -99,6 +99,32 @@ def test_numbered_questions_each_head_their_answer() -> None:
     assert "training in speech" in result.items["staff_expertise"]
 
 
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("Who are the best people in school to talk to about my child?", "senco_contact"),
+        ("How will you help me to support my child at home?", "consulting_parents"),
+        ("How will I be kept informed?", "consulting_parents"),
+        ("How are pupils consulted about the help they get?", "consulting_pupils"),
+        ("How are my child's needs assessed and reviewed?", "assessing_progress"),
+        ("What specialist services and expertise can the school call on?", "other_bodies"),
+        ("What support is there for parents and families?", "parent_support_services"),
+        ("Where can I get independent advice?", "parent_support_services"),
+        ("How will my child be supported when they start school?", "transitions"),
+        ("How do teachers plan lessons for my child?", "teaching_approach"),
+        ("How will my child be helped to make friends?", "emotional_social"),
+        ("What is an EHC plan and how do I get one?", "identification"),
+    ],
+)
+def test_question_headings_in_the_words_parents_use(question: str, key: str) -> None:
+    # The answer says nothing of its topic on its own: the question decides.
+    text = f"{question}\n\nPlease ask us: we are always glad to explain how this works here.\n"
+
+    result = extract(text)
+
+    assert list(result.items) == [key]
+
+
 def test_a_list_of_contents_is_not_an_answer() -> None:
     text = (
         "Contents\n\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -228,3 +229,53 @@ def ask(request: pytest.FixtureRequest, client: Client) -> Callable[..., Answer]
         return lambda params="": ask_api(client, params)
     page = request.getfixturevalue("directory")
     return lambda params="": ask_page(client, page, params)
+
+
+class _FormFields(HTMLParser):
+    """The fields the directory's form sends as it stands, as a browser would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: list[tuple[str, str]] = []
+        self._select: str | None = None
+        self._options: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        name = attributes.get("name")
+        if tag == "input" and name:
+            kind = attributes.get("type", "text")
+            if kind in {"checkbox", "radio"} and "checked" not in attributes:
+                return
+            if kind not in {"submit", "button"}:
+                self.fields.append((name, attributes.get("value") or ""))
+        elif tag == "select":
+            self._select, self._options = name, []
+        elif tag == "option" and self._select:
+            self._options.append((attributes.get("value") or "", "selected" in attributes))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select" and self._select and self._options:
+            chosen = [value for value, selected in self._options if selected]
+            self.fields.append((self._select, chosen[0] if chosen else self._options[0][0]))
+            self._select = None
+
+
+def directory_form(response: Any) -> list[tuple[str, str]]:
+    """What the directory page's search form would submit, untouched."""
+    html = response.content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    start = main.index("<form")
+    parser = _FormFields()
+    parser.feed(main[start : main.index("</form>", start)])
+    return parser.fields
+
+
+def submit(client: Client, directory: DirectoryPage, fields: list[tuple[str, str]], **typed: str):
+    """Submit the form ``fields`` with some fields typed over."""
+    data: dict[str, list[str]] = {}
+    for name, value in fields:
+        data.setdefault(name, []).append(value)
+    for name, value in typed.items():
+        data[name] = [value]
+    return ask_page(client, directory, data)

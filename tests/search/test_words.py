@@ -6,7 +6,15 @@ import pytest
 
 from schools.models import NeedArea
 
-from .conftest import KNOWN_SCHOOLS, ask_api, create_school, spec
+from .conftest import (
+    KNOWN_SCHOOLS,
+    ask_api,
+    ask_page,
+    create_school,
+    directory_form,
+    spec,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +167,153 @@ def test_relevance_is_the_default_with_words_and_name_otherwise(known_schools, c
     assert with_words.names == sorted(with_words.names)
     no_words = ask_api(client)
     assert no_words.names == sorted(s.name for s in KNOWN_SCHOOLS)
+
+
+def _tagged_and_mentioning_schools(index):
+    """Schools for "autism wheelchair": tagged for both, for one, and only mentioning both."""
+    mentions = "<p>Autism training for all staff. Autism awareness week. Wheelchair users "
+    "welcome. Our autism champion leads autism assemblies.</p>"
+    create_school(
+        index,
+        spec("Autism Wheelchair Words Academy", report={"adaptations": mentions * 3}),
+    )
+    create_school(
+        index,
+        spec(
+            "Birch Step Free School",
+            accessibility={"step-free-access"},
+            report={"adaptations": "<p>Autism training for staff.</p>"},
+        ),
+    )
+    create_school(
+        index,
+        spec("Yew Autism School", need={"ASD"}, accessibility={"step-free-access"}),
+    )
+
+
+def test_a_school_tagged_with_the_need_ranks_above_one_whose_text_only_mentions_it(
+    schools_index, ask
+):
+    _tagged_and_mentioning_schools(schools_index)
+
+    autism = ask({"q": "autism"}).names
+    assert autism[0] == "Yew Autism School"
+    assert sorted(autism[1:]) == ["Autism Wheelchair Words Academy", "Birch Step Free School"]
+    # Tagged for both ideas, then for one, then the school that only has the words.
+    assert ask({"q": "autism wheelchair"}).names == [
+        "Yew Autism School",
+        "Birch Step Free School",
+        "Autism Wheelchair Words Academy",
+    ]
+
+
+def test_a_tag_outweighs_every_word_in_another_schools_name_and_text(schools_index, ask):
+    create_school(
+        schools_index,
+        spec("Yew School", need={"ASD"}, report={"adaptations": "<p>A forest garden.</p>"}),
+    )
+    words = "<p>Autism training. Our forest garden. Forest garden autism walks.</p>"
+    create_school(
+        schools_index, spec("Forest Garden Autism Academy", report={"adaptations": words * 5})
+    )
+    # Enough other schools that the words are rare, as in a council's directory.
+    for number in range(12):
+        create_school(schools_index, spec(f"Larch School {number}"))
+
+    names = ask({"q": "autism forest garden"}).names
+
+    assert names == ["Yew School", "Forest Garden Autism Academy"]
+
+
+def test_typed_words_are_ranked_by_best_match_with_or_without_a_sort(
+    schools_index, directory, client
+):
+    _tagged_and_mentioning_schools(schools_index)
+    best_match = ["Yew Autism School", "Birch Step Free School", "Autism Wheelchair Words Academy"]
+    words = "autism wheelchair"
+
+    # A new search typed into the empty page's form, as it stands.
+    empty_page_form = directory_form(client.get(directory.url))
+    assert submit(client, directory, empty_page_form, q=words).names == best_match
+    # A sort chosen for other words (or none) stays with them.
+    for other_words in ("", "dyslexia"):
+        params = {"q": words, "sort": "name", "sorted_for": other_words}
+        assert ask_page(client, directory, params).names == best_match
+    assert ask_page(client, directory, {"q": words}).names == best_match
+
+
+def test_an_order_the_parent_chose_for_their_words_is_kept(schools_index, directory, client):
+    _tagged_and_mentioning_schools(schools_index)
+    words = "autism wheelchair"
+    results = client.get(directory.url, {"q": words})
+
+    chosen = submit(client, directory, directory_form(results), sort="name")
+
+    assert chosen.names == sorted(chosen.names)
+    assert chosen.names != ask_page(client, directory, {"q": words}).names
+    # Changing the words brings back the best match, as for any new search.
+    again = submit(client, directory, directory_form(chosen.body), q="autism")
+    assert again.names[0] == "Yew Autism School"
+
+
+@pytest.mark.parametrize(
+    ("words", "facet", "value"),
+    [
+        ("PDA", "need", "ASD"),
+        ("pathological demand avoidance", "need", "ASD"),
+        ("wheelchair user", "accessibility", "step-free-access"),
+        ("ADHD", "need", "SEMH"),
+        ("sensory", "accessibility", "sensory-room"),
+        ("EHCP", "outreach", "sendiass"),
+    ],
+)
+def test_the_words_parents_use_most_find_the_same_schools_as_the_filter(
+    schools_index, ask, words, facet, value
+):
+    create_school(schools_index, spec("Tagged School", **{facet: {value}}))
+    create_school(schools_index, spec("Other School", need={"HI"}, accessibility={"lift"}))
+
+    assert ask({"q": words}).names == ask({facet: value}).names == ["Tagged School"]
+
+
+def test_the_page_says_how_many_schools_provide_for_the_words_and_how_many_mention_them(
+    schools_index, directory, client
+):
+    create_school(schools_index, spec("Yew Autism School", need={"ASD"}))
+    create_school(schools_index, spec("Rowan School", need={"ASD"}, phase="secondary"))
+    create_school(
+        schools_index,
+        spec("Aspen School", report={"adaptations": "<p>Autism training for staff.</p>"}),
+    )
+
+    answer = ask_page(client, directory, {"q": "autism", "phase": "primary"})
+
+    words = answer.body.context["directory"].words_as_filters
+    assert words.summary == "1 school provides for autism; 1 more only mentions \u201cautism\u201d."
+    assert words.link_text in answer.body.content.decode()
+    # One click turns the words into the filter, keeping the other filters.
+    url = answer.body.context["directory"].words_as_filters_url
+    assert client.get(url).context["directory"].search.params == {
+        "need": ["ASD"],
+        "phase": ["primary"],
+    }
+    filtered = ask_page(client, directory, {"need": "ASD", "phase": "primary"})
+    assert filtered.names == ["Yew Autism School"]
+
+
+def test_nothing_is_said_when_text_and_filters_agree_or_cannot_be_one_filter(
+    schools_index, directory, client
+):
+    create_school(schools_index, spec("Yew School", need={"ASD", "SPLD"}))
+    create_school(
+        schools_index,
+        spec("Aspen School", report={"adaptations": "<p>Autism and dyslexia training.</p>"}),
+    )
+
+    def said(params):
+        return ask_page(client, directory, params).body.context["directory"].words_as_filters
+
+    assert said({"q": "autism", "need": "ASD"}) is None  # the filter is already chosen
+    assert said({"q": "autism dyslexia"}) is None  # both, where a filter means either
+    assert said({"q": "Yew"}) is None  # no word means a filter option
+    assert said({"q": "autism"}) is not None
