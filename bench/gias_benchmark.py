@@ -45,7 +45,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from schools.gias import PUBLISHED_HEADER  # noqa: E402
+from schools.importing.gias import PUBLISHED_HEADER  # noqa: E402
 
 COUNCIL = "815"
 OTHER_COUNCILS = [str(code) for code in range(201, 939) if str(code) != COUNCIL]

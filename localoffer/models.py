@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db import models
 from django.http import HttpRequest
@@ -14,9 +15,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from schools.selectors import school_indexes_under
+from schools.selectors import needs_most_provided_for, school_indexes_under
+from search.models import DirectoryPage
 
 from . import privacy_wording, statement_wording
+
+# The types of need linked from the home page: the ones most schools provide for.
+HOME_NEED_LINKS = 6
 
 
 class HomePage(Page):
@@ -35,6 +40,14 @@ class HomePage(Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["school_indexes"] = school_indexes_under(self)
+        directory = DirectoryPage.objects.descendant_of(self).live().public().first()
+        if directory is not None:
+            url = directory.get_url(request)
+            context["directory_url"] = url
+            context["need_links"] = [
+                (need, f"{url}?{urlencode({'need': need.code})}")
+                for need in needs_most_provided_for(HOME_NEED_LINKS)
+            ]
         return context
 
 

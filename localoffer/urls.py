@@ -8,8 +8,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 # A request the site cannot read gets a page in the site's layout, not Django's bare one.
 handler400 = "localoffer.views.bad_request"
 
+# One sign-in form for the whole site: django-allauth's, with its second factor and
+# django-axes' throttling. Wagtail's two (the admin's and /_util/login/ for
+# login-restricted pages) send people there, keeping where they were going.
+_to_sign_in = RedirectView.as_view(pattern_name="account_login", query_string=True)
+
 urlpatterns = [
+    path("admin/login/", _to_sign_in),
+    path("_util/login/", _to_sign_in),
     path("admin/", include(wagtailadmin_urls)),
+    path("accounts/", include("allauth.urls")),
     path("feedback/", include("feedback.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("api/oruk/", include("openreferral.urls")),
@@ -25,12 +33,4 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [
-    # Wagtail's second sign-in form (for login-restricted pages) would be another door to
-    # the same accounts: it sends people to the admin's, the one that is throttled.
-    path(
-        "_util/login/",
-        RedirectView.as_view(pattern_name="wagtailadmin_login", query_string=True),
-    ),
-    path("", include(wagtail_urls)),
-]
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,19 +1,21 @@
-"""The administrators' screen of locked-out logins, with an unlock button for each."""
+"""Administrators' screens: locked-out logins with an unlock button for each, and
+removing someone's second factor."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from .roles import can_unlock_logins
-from .selectors import cooloff_minutes, failure_limit, locked_out_attempts
-from .services import unlock
+from .roles import can_reset_two_factor, can_unlock_logins
+from .selectors import cooloff_minutes, failure_limit, has_two_factor, locked_out_attempts
+from .services import reset_two_factor, unlock
 
 
 class LockedOutLoginsView(WagtailAdminTemplateMixin, TemplateView):
@@ -43,3 +45,38 @@ class LockedOutLoginsView(WagtailAdminTemplateMixin, TemplateView):
         who = " and ".join(part for part in (username, ip_address) if part) or "nobody"
         messages.success(request, f"Unlocked {who}: they can sign in again now.")
         return redirect("logins_locked_out")
+
+
+class ResetTwoFactorView(WagtailAdminTemplateMixin, TemplateView):
+    """Asks, then removes a person's second factor (they lost their phone). Reached from
+    the "Reset two-factor" button in Settings > Users."""
+
+    template_name = "logins/admin/reset_two_factor.html"
+    page_title = "Reset two-factor authentication"
+    header_icon = "key"
+
+    def dispatch(
+        self, request: HttpRequest, user_id: int, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
+        if not can_reset_two_factor(request.user):
+            raise PermissionDenied
+        self.person = get_object_or_404(get_user_model(), pk=user_id)
+        return super().dispatch(request, user_id, *args, **kwargs)
+
+    def get_page_subtitle(self) -> str:
+        return self.person.get_username()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["person"] = self.person
+        context["has_two_factor"] = has_two_factor(self.person)
+        return context
+
+    def post(self, request: HttpRequest, user_id: int) -> HttpResponse:
+        reset_two_factor(self.person)
+        messages.success(
+            request,
+            f"Two-factor authentication removed for {self.person.get_username()}. They sign "
+            "in with their password next time and set it up again.",
+        )
+        return redirect("wagtailusers_users:index")

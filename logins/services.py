@@ -1,7 +1,10 @@
-"""Changes to sign-in throttling: an administrator's unlock."""
+"""Changes to sign-in security that administrators make for someone else."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from allauth.mfa.models import Authenticator
 from axes.utils import reset
 
 
@@ -13,4 +16,13 @@ def unlock(*, username: str = "", ip_address: str = "") -> int:
         removed += reset(username=username)
     if ip_address:
         removed += reset(ip=ip_address)
+    return removed
+
+
+def reset_two_factor(user: Any) -> int:
+    """Remove every second factor of ``user`` (authenticator app, security keys, recovery
+    codes), for someone who lost their phone. They sign in with their password alone
+    next time and, if council staff, set up a new one before reaching the admin.
+    Returns how many authenticators went."""
+    removed, _ = Authenticator.objects.filter(user=user).delete()
     return removed

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import reduce
-from operator import and_, or_
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from schools.models import NeedArea, SchoolPage, SpecialistProvision
+from search.directory import schools_matching_words
 
 from . import ids
 from .ids import Vocabulary
@@ -66,7 +65,9 @@ def filtered_schools(filters: ServiceFilters) -> QuerySet[SchoolPage]:
         return schools.none()
     conditions: list[Q] = []
     if filters.search:
-        conditions.append(_search(filters.search))
+        # Parents' words as the directory reads them (synonyms, misspellings, at most
+        # a few ideas, each once), so both APIs find the same schools for the same words.
+        conditions.append(Q(pk__in=schools_matching_words(filters.search).values("pk")))
     if filters.term is not None:
         conditions.append(_has_term(filters.term))
     if filters.vocabulary is not None:
@@ -79,32 +80,6 @@ def filtered_schools(filters: ServiceFilters) -> QuerySet[SchoolPage]:
     if filters.modified_after is not None:
         schools = schools.filter(last_published_at__gte=filters.modified_after)
     return schools
-
-
-def _search(search: str) -> Q:
-    # A plain database search for now. TODO: use the directory search backend (search/)
-    # once it exists, so that the API and the directory find the same schools.
-    def word_matches(word: str) -> Q:
-        return reduce(
-            or_,
-            [
-                Q(title__icontains=word),
-                Q(town__icontains=word),
-                Q(postcode__icontains=word),
-                Q(urn=word),
-                Q(needs__label__icontains=word),
-                Q(needs__synonyms__icontains=word),
-                Q(needs__code__iexact=word),
-                Q(specialist_provisions__needs__code__iexact=word),
-                Q(specialist_provisions__needs__synonyms__icontains=word),
-                Q(accessibility_features__label__icontains=word),
-                Q(accessibility_features__synonyms__icontains=word),
-                Q(outreach_services__label__icontains=word),
-                Q(outreach_services__synonyms__icontains=word),
-            ],
-        )
-
-    return reduce(and_, [word_matches(word) for word in search.split()])
 
 
 def _has_term(term: Term) -> Q:

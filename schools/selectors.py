@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from wagtail.models import Page
 
 from .checklist import StatutoryItem
 from .compliance import check_compliance
-from .models import ReportQuestion, SchoolIndexPage, SchoolPage
+from .models import NeedArea, ReportQuestion, SchoolIndexPage, SchoolPage
 
 
 def school_indexes_under(page: Page) -> QuerySet[SchoolIndexPage]:
     """The live, public schools indexes directly below ``page`` (the home page lists them)."""
     return SchoolIndexPage.objects.child_of(page).live().public()
+
+
+def needs_most_provided_for(limit: int) -> QuerySet[NeedArea]:
+    """The types of need the most published schools provide for, most first, each with
+    ``school_count``; needs no published school provides for are left out."""
+    return (
+        NeedArea.objects.annotate(
+            school_count=Count("schools", filter=Q(schools__live=True), distinct=True)
+        )
+        .filter(school_count__gt=0)
+        .order_by("-school_count", "sort_order", "code")[:limit]
+    )
 
 
 def statutory_headings() -> dict[str, str]:

@@ -13,8 +13,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import gias, views
-from .importing import editor_rule
+from . import views
+from .importing import editor_rule, gias
 from .models import (
     AccessibilityFeature,
     BroadArea,

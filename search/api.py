@@ -27,9 +27,14 @@ from census.api import SchoolCensusSerializer
 from census.selectors import latest_by_urn
 from schools.review import ReviewStatus
 
-from .listing import Listing, ResultItem
-from .params import DirectoryParams, ParameterProblem, ParsedSearch
-from .selectors import find_schools
+from .directory import (
+    DirectoryParams,
+    Listing,
+    ParameterProblem,
+    ParsedSearch,
+    ResultItem,
+    find_schools,
+)
 
 
 class FacetOptionSerializer(serializers.Serializer):

@@ -17,6 +17,7 @@ from schools.review import ReviewStatus, review_status
 from . import vocabulary as v
 from .backends import DirectoryResult, SchoolHit
 from .params import ParameterProblem, ParsedSearch
+from .tagged import WordsAsFilters
 from .vocabulary import Term, Vocabulary
 
 
@@ -97,6 +98,8 @@ class Listing:
     items: list[ResultItem]
     base_url: str = ""
     problems: list[ParameterProblem] = field(default_factory=list)
+    # How many results are tagged with what the words mean (the page only).
+    words_as_filters: WordsAsFilters | None = None
 
     @property
     def count(self) -> int:
@@ -164,6 +167,13 @@ class Listing:
     def remove_url(self, filter_name: str, value: str) -> str:
         remaining = [item for item in self.search.params.get(filter_name, []) if item != value]
         return self.url(**{filter_name: remaining, "page": None})
+
+    @property
+    def words_as_filters_url(self) -> str:
+        """This search with the words turned into the filters they mean."""
+        if self.words_as_filters is None:
+            return ""
+        return f"{self.base_url}?{urlencode(self.words_as_filters.params, doseq=True)}"
 
     @property
     def first_page_url(self) -> str:

@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction, Site
 
+from .directory import find_schools, site_relative_urls
+
 RESULTS_PER_PAGE = 20
 
 
@@ -51,8 +53,6 @@ class DirectoryPage(Page):
         return self.path[: -self.steplen]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from .selectors import find_schools
-
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)
         root_url_path = site.root_page.url_path if site else "/"
@@ -72,7 +72,5 @@ class DirectoryPage(Page):
         return context
 
     def _relative_url(self, root_url_path: str, url_path: str | None = None) -> str:
-        from .selectors import site_relative_urls
-
         path = url_path if url_path is not None else self.url_path
         return site_relative_urls(root_url_path)(path.rstrip("/") + "/")

@@ -17,7 +17,7 @@ from rest_framework import serializers
 from . import vocabulary as v
 from .backends import DirectoryQuery, Sort
 from .text import Interpretation, clean_query, interpret
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, load_vocabulary
 
 MAX_PAGE = 10_000
 DEFAULT_PAGE_SIZE = 20
@@ -167,8 +167,6 @@ class DirectoryParams(serializers.Serializer):
         super().__init__(*args, **kwargs)
         if vocabulary is None:
             # Only the OpenAPI generator builds this without one; it lists current values.
-            from .selectors import load_vocabulary
-
             vocabulary = load_vocabulary()
         self.vocabulary = vocabulary
         self.lenient = lenient

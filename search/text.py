@@ -7,38 +7,16 @@ receives the same ``Interpretation``, so they all understand the same words.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from schools.stopwords import STOP_WORDS
 
-if TYPE_CHECKING:
-    from .vocabulary import Term, Vocabulary
+from .vocabulary import Term, Vocabulary
+from .words import tokens, word_key
 
 MAX_QUERY_LENGTH = 200
 MAX_CONCEPTS = 8
-
-_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc`\u00b4", "'"))
-# A word is letters and digits, possibly with apostrophes inside ("Asperger's").
-_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-
-
-def tokens(value: str) -> list[str]:
-    """Lower-case words of ``value``, accents removed, inner apostrophes kept."""
-    value = unicodedata.normalize("NFKD", value.translate(_APOSTROPHES))
-    value = "".join(char for char in value if not unicodedata.combining(char)).casefold()
-    return _TOKEN.findall(value)
-
-
-def word_key(token: str) -> str:
-    """How words are compared: "Asperger's" and "Aspergers" are the same word."""
-    return token.replace("'", "")
-
-
-def phrase_key(phrase: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple(word_key(token) for token in phrase)
 
 
 @dataclass(frozen=True)

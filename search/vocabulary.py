@@ -1,8 +1,9 @@
 """The words the directory understands: the council's vocabularies and the fixed choices.
 
-A ``Vocabulary`` is built once per search from the database (see
-``search.selectors.load_vocabulary``), so terms and synonyms the council adds in the
-admin work at once, without a code change or a cache to clear.
+A ``Vocabulary`` is built once per search from the database (``load_vocabulary``), so
+terms and synonyms the council adds in the admin work at once, without a code change or
+a cache to clear. This module stands below everything else in ``search``: it reads the
+schools' vocabularies and nothing of the directory.
 """
 
 from __future__ import annotations
@@ -12,9 +13,19 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cached_property
 
-from schools.models import EstablishmentType, Phase, ProvisionKind
+from django.db.models import CharField, F, IntegerField, Value
 
-from . import text
+from schools.models import (
+    AccessibilityFeature,
+    BroadArea,
+    EstablishmentType,
+    NeedArea,
+    OutreachService,
+    Phase,
+    ProvisionKind,
+)
+
+from .words import phrase_key, tokens
 
 # The filters, by the name they have in URLs and the API.
 NEED = "need"
@@ -68,7 +79,7 @@ class Term:
         if self.facet in TERM_FACETS:
             # Codes and slugs are what the API and imports use; people type them too.
             sources.append(self.value.replace("-", " "))
-        return _unique(p for p in (tuple(text.tokens(s)) for s in sources) if p)
+        return _unique(p for p in (tuple(tokens(s)) for s in sources) if p)
 
     @cached_property
     def text_phrases(self) -> tuple[tuple[str, ...], ...]:
@@ -130,7 +141,7 @@ class Vocabulary:
         index: dict[tuple[str, ...], list[Term]] = {}
         for term in self.terms:
             for phrase in term.search_phrases:
-                key = text.phrase_key(phrase)
+                key = phrase_key(phrase)
                 if term not in index.setdefault(key, []):
                     index[key].append(term)
         return {key: tuple(terms) for key, terms in index.items()}
@@ -162,6 +173,89 @@ def choice_terms() -> list[Term]:
         *(Term(SCHOOL_TYPE, value, str(label)) for value, label in EstablishmentType.choices),
         *(Term(PROVISION, value, str(label)) for value, label in ProvisionKind.choices),
     ]
+
+
+_COLUMNS = (
+    "pk",
+    "kind",
+    "value",
+    "label",
+    "synonyms",
+    "sort_order",
+    "group_slug",
+    "group_label",
+    "group_order",
+)
+
+
+def load_vocabulary() -> Vocabulary:
+    """Every filter option and its synonyms, in one query, as the council has them now.
+
+    The three vocabularies and the broad areas come back from a single UNION, so a
+    directory request spends one query on them whatever their size.
+    """
+    no_text = Value(None, output_field=CharField())
+    no_number = Value(None, output_field=IntegerField())
+    needs = NeedArea.objects.annotate(
+        kind=Value(NEED, output_field=CharField()),
+        value=F("code"),
+        group_slug=F("broad_area__slug"),
+        group_label=F("broad_area__label"),
+        group_order=F("broad_area__sort_order"),
+    )
+    features = AccessibilityFeature.objects.annotate(
+        kind=Value(ACCESSIBILITY, output_field=CharField()),
+        value=F("slug"),
+        group_slug=no_text,
+        group_label=no_text,
+        group_order=no_number,
+    )
+    services = OutreachService.objects.annotate(
+        kind=Value(OUTREACH, output_field=CharField()),
+        value=F("slug"),
+        group_slug=no_text,
+        group_label=no_text,
+        group_order=no_number,
+    )
+    # Broad areas without any need yet still make a (then empty) group.
+    areas = BroadArea.objects.annotate(
+        kind=Value("group", output_field=CharField()),
+        value=F("slug"),
+        synonyms=Value("", output_field=CharField()),
+        group_slug=F("slug"),
+        group_label=F("label"),
+        group_order=F("sort_order"),
+    )
+    parts = [qs.order_by().values_list(*_COLUMNS) for qs in (needs, features, services, areas)]
+    rows = parts[0].union(*parts[1:], all=True)
+    rows = sorted(rows, key=lambda row: (row[5], row[3].casefold()))
+
+    groups: dict[str, tuple[int, Group]] = {}
+    terms: list[Term] = []
+    for pk, kind, value, label, synonyms, _order, group_slug, group_label, group_order in rows:
+        if group_slug and group_slug not in groups:
+            groups[group_slug] = (group_order or 0, Group(group_slug, group_label))
+        if kind == "group":
+            continue
+        terms.append(
+            Term(
+                facet=kind,
+                value=value,
+                label=label,
+                synonyms=tuple(_split_synonyms(synonyms)),
+                group=group_slug or (OTHER_GROUP if kind == NEED else ""),
+                pk=pk,
+            )
+        )
+    ordered_groups = [group for _order, group in sorted(groups.values(), key=lambda g: g[0])]
+    if any(term.group == OTHER_GROUP for term in terms):
+        ordered_groups.append(Group(OTHER_GROUP, OTHER_GROUP_LABEL))
+    return Vocabulary(terms=[*terms, *choice_terms()], groups=ordered_groups)
+
+
+def _split_synonyms(synonyms: str) -> list[str]:
+    # The same rule as VocabularyTerm.synonym_list, applied to the raw column.
+    return NeedArea(synonyms=synonyms or "").synonym_list
 
 
 def _unique(items: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:

@@ -71,3 +71,118 @@ def test_the_councils_settings_stand_below_everything() -> None:
         if module.split(".")[0] in PROJECT_PACKAGES
     ]
     assert not found, "\n".join(found)
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _project_module(name: str) -> str | None:
+    """``name`` if it is one of our modules (a file or a package), else None."""
+    base = ROOT.joinpath(*name.split("."))
+    if base.with_suffix(".py").is_file() or (base / "__init__.py").is_file():
+        return name
+    return None
+
+
+def module_imports(path: Path) -> Iterator[tuple[int, str]]:
+    """``(line, module)`` of every module ``path`` imports, wherever the import stands.
+
+    ``from package import module`` counts as importing the module itself.
+    """
+    tree = ast.parse(path.read_text())
+    package = _module_name(path) if path.name == "__init__.py" else _module_name(path.parent)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join([*base, node.module] if node.module else base)
+            else:
+                module = node.module or ""
+            yield node.lineno, module
+            for alias in node.names:
+                submodule = _project_module(f"{module}.{alias.name}")
+                if submodule:
+                    yield node.lineno, submodule
+
+
+def test_search_modules_import_at_the_top_only() -> None:
+    # An import inside a function (or behind TYPE_CHECKING) hides a cycle: the
+    # directory's modules must stand one below another. AppConfig.ready is Django's
+    # place for registering signals and checks.
+    found = []
+    for path in modules("search"):
+        tree = ast.parse(path.read_text())
+        allowed = {
+            id(node)
+            for function in ast.walk(tree)
+            if isinstance(function, ast.FunctionDef) and function.name == "ready"
+            for node in ast.walk(function)
+        }
+        top_level = {id(node) for node in tree.body}
+        found += [
+            f"{path.relative_to(ROOT)}:{node.lineno}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            and id(node) not in top_level
+            and id(node) not in allowed
+        ]
+    assert not found, "imports below the top of the module:\n" + "\n".join(found)
+
+
+def test_the_directory_path_runs_one_way() -> None:
+    graph: dict[str, set[str]] = {}
+    for path in modules("search"):
+        graph[_module_name(path)] = {
+            module
+            for _line, module in module_imports(path)
+            if module.startswith("search.") and module != _module_name(path)
+        }
+
+    def cycle_from(module: str, trail: tuple[str, ...]) -> tuple[str, ...] | None:
+        if module in trail:
+            return (*trail[trail.index(module) :], module)
+        for imported in sorted(graph.get(module, ())):
+            found = cycle_from(imported, (*trail, module))
+            if found:
+                return found
+        return None
+
+    cycles = {cycle for module in graph if (cycle := cycle_from(module, ()))}
+    assert not cycles, "\n".join(" -> ".join(cycle) for cycle in sorted(cycles))
+
+
+# The directory page, its JSON API and the Open Referral UK API.
+DIRECTORY_CALLERS = ("search/models.py", "search/api.py", "openreferral")
+
+
+@pytest.mark.parametrize("caller", DIRECTORY_CALLERS)
+def test_the_directory_has_one_entry_point(caller: str) -> None:
+    paths = [ROOT / caller] if caller.endswith(".py") else list(modules(caller))
+    found = [
+        f"{path.relative_to(ROOT)}:{line} imports {module}"
+        for path in paths
+        for line, module in module_imports(path)
+        if module.startswith("search.") and module != "search.directory"
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_councils_settings_are_read_one_way() -> None:
+    # CouncilSettings.load() (council/models.py); other ways of reading a setting
+    # disagree about which row and which site they mean.
+    found = [
+        f"{path.relative_to(ROOT)}:{node.lineno} reads CouncilSettings.{node.attr}"
+        for package in (*PROJECT_PACKAGES, "council")
+        for path in modules(package)
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "CouncilSettings"
+        and node.attr in {"objects", "for_request", "for_site", "base_queryset"}
+    ]
+    assert not found, "\n".join(found)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -164,3 +165,29 @@ def test_the_schools_list_is_paginated_and_any_page_number_is_safe(
     for hostile in ("abc", "99999999999999999999", "-1", "<script>", "2%00"):
         response = client.get(schools_index.url, {"page": hostile})
         assert response.status_code == 200
+
+
+def test_home_page_leads_with_the_directory_search_and_the_needs_most_provided_for(
+    client: Client, schools_index: SchoolIndexPage
+) -> None:
+    from search.services import ensure_directory_page
+
+    directory = ensure_directory_page(schools_index)
+    for name, codes in (("Ash", ["ASD", "HI"]), ("Birch", ["ASD"]), ("Cedar", ["SLCN", "ASD"])):
+        school = SchoolPageFactory(parent=schools_index, title=f"{name} Primary")
+        school.needs.set(NeedArea.objects.filter(code__in=codes))
+        school.save()
+    draft = SchoolPageFactory(parent=schools_index, title="Draft Primary")
+    draft.needs.set(NeedArea.objects.filter(code="VI"))
+    draft.save()
+    draft.unpublish()
+
+    html = client.get("/").content.decode()
+
+    form = html[html.index("<form") : html.index("</form>")]
+    assert f'action="{directory.url}"' in form
+    assert 'name="q"' in form
+    links = re.findall(r'href="' + re.escape(directory.url) + r'\?need=(\w+)"', html)
+    # Most schools first; a need only a draft school provides for is not offered.
+    assert links[0] == "ASD"
+    assert set(links) == {"ASD", "HI", "SLCN"}

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "logins",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -52,15 +53,23 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The public APIs' rate limit and caching, before anything else works on the request.
+    "localoffer.public_api.PublicApiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication and messages: staff reach the admin only through two factors.
+    "logins.middleware.TwoFactorMiddleware",
     # An approval refused because the report changed after it was submitted: a message.
     "moderation.middleware.ApprovalRefusedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -103,6 +112,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 # Failed-login throttling, in every setting (the demo site too): after 5 wrong passwords
@@ -118,9 +128,27 @@ AXES_RESET_ON_SUCCESS = True
 # proxies the deployment declares (DJANGO_TRUSTED_PROXY_COUNT).
 AXES_CLIENT_IP_CALLABLE = "localoffer.client_address.client_ip"
 AXES_LOCKOUT_CALLABLE = "logins.views.locked_out"
-# Sign-ins go through Wagtail's admin form; the site has no other (see localoffer/urls.py).
-LOGIN_URL = "wagtailadmin_login"
+
+# Signing in: django-allauth's form replaces Wagtail's admin one and every other (see
+# localoffer/urls.py), because it adds the second factor: an authenticator app (TOTP),
+# a security key or passkey (WebAuthn), and one-use recovery codes. Council staff must
+# set one up before they reach the admin when LOCALOFFER_REQUIRE_TWO_FACTOR is on (the
+# default outside development; logins/middleware.py); school editors may.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+LOCALOFFER_REQUIRE_TWO_FACTOR = True if ENV.require_two_factor is None else ENV.require_two_factor
+ACCOUNT_ADAPTER = "logins.adapters.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_REDIRECT_URL = LOGIN_URL
+ACCOUNT_SESSION_REMEMBER = False
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "SEND Local Offer"
+# A passkey is a second factor here, never a way round the password (and its throttling).
+MFA_PASSKEY_LOGIN_ENABLED = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -211,6 +239,25 @@ RATELIMIT_IP_META_KEY = "localoffer.client_address.client_ip"
 RATELIMIT_USE_CACHE = "default"
 # A visitor may send this much feedback from one address (django-ratelimit rates).
 LOCALOFFER_FEEDBACK_RATES = ("10/10m", "40/d")
+# The public JSON APIs (localoffer/public_api.py): requests one address may make (every
+# rate counts each request), how long clients may keep an answer, and how long the server
+# keeps an Open Referral answer at most (it is dropped sooner when the data changes).
+LOCALOFFER_PUBLIC_API_PREFIXES = ("/api/v1/", "/api/oruk/")
+LOCALOFFER_SERVER_CACHED_API_PREFIXES = ("/api/oruk/",)
+LOCALOFFER_API_RATES = ("120/m", "3000/h")
+LOCALOFFER_API_MAX_AGE = 60
+LOCALOFFER_API_CACHE_SECONDS = 600
+CACHES = {
+    # Django's own default (rate-limit counts); a council running several server
+    # processes may point both at Redis or memcached (see docs/security.md).
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Cached Open Referral answers: at most this many, each at most 8 MB.
+    "public-api": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "public-api",
+        "OPTIONS": {"MAX_ENTRIES": 50},
+    },
+}
 # A form sent without its security token (cookies blocked, a page left open for days)
 # gets a page that says what to do, in the site's layout.
 CSRF_FAILURE_VIEW = "localoffer.views.csrf_failure"

@@ -34,6 +34,14 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
 
 
+def env_optional_bool(name: str) -> bool | None:
+    """Like :func:`env_bool`, but ``None`` when unset, so each settings module keeps its
+    own default."""
+    if os.environ.get(name) is None:
+        return None
+    return env_bool(name)
+
+
 def env_int(name: str, default: int = 0) -> int:
     """Return the variable as a whole number of 0 or more; anything else is an error."""
     raw = os.environ.get(name)
@@ -83,6 +91,11 @@ class Environment:
     )
     trusted_proxy_count: int = field(
         default_factory=lambda: env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+    )
+    # Council staff must use two-factor authentication: on unless set, except in the
+    # development and test settings, where the demo logins must keep working.
+    require_two_factor: bool | None = field(
+        default_factory=lambda: env_optional_bool("DJANGO_REQUIRE_TWO_FACTOR")
     )
 
 

@@ -18,7 +18,7 @@ a lock is ignored, the report text is written into the live page and the draft, 
 unpublished page is published. Each override is recorded in the page's history
 (``LOG_FORCED``) under the user who ran the import.
 
-Closing a school (GIAS) is not an edit and is not held back: see ``schools.gias``.
+Closing a school (GIAS) is not an edit and is not held back: see ``gias.planning``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from wagtail.models import WorkflowState, get_default_page_content_type
 
 from ..models import SchoolPage
 
-# The school's facts an import owns, as opposed to the report its editors write.
+# The school's facts an import owns, as opposed to the report its editors write: what
+# GIAS gives (with the census totals it repeats), and the office email.
 FACT_FIELDS: frozenset[str] = frozenset(
     {
         "title",
@@ -51,6 +52,9 @@ FACT_FIELDS: frozenset[str] = frozenset(
         "head_teacher",
         "latitude",
         "longitude",
+        "gias_ehc_plans",
+        "gias_sen_support",
+        "gias_census_date",
     }
 )
 
@@ -200,6 +204,26 @@ class Decision:
         if self.skipped:
             note += f"; report text left as it is: {', '.join(self.skipped)}"
         return note
+
+
+def judge(
+    changes: Sequence[tuple[SchoolPage, Sequence[str], Sequence[str]]], *, force: bool
+) -> list[Decision]:
+    """The rule's decision for each changed page, given as ``(page, facts, report)``.
+
+    ``facts`` and ``report`` name what the import would change; one query finds the
+    reports awaiting review for all the pages.
+    """
+    in_moderation = pages_in_moderation(page.pk for page, _, _ in changes)
+    return [
+        Decision(
+            PageState.of(page, in_moderation=page.pk in in_moderation),
+            tuple(facts),
+            tuple(report),
+            force,
+        )
+        for page, facts, report in changes
+    ]
 
 
 def write_update(

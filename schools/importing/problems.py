@@ -1,4 +1,7 @@
-"""Problems found in an import file, each tied to where it is in the file."""
+"""Problems found in an import file, each tied to where it is in the file.
+
+One type for every import source: a JSON record's path, a CSV file's row and column.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +21,11 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+    @classmethod
+    def in_cell(cls, row: int, column: str, message: str) -> Problem:
+        """A problem in one cell of a CSV file, e.g. ``row 3, column 'URN': ...``."""
+        return cls(f"row {row}, column {column!r}", message, row)
 
 
 class InvalidImportFile(Exception):

@@ -43,6 +43,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Length, Lower, RowNumber, Substr
 from wagtail.models import PageViewRestriction
+from wagtail.search import models as search_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase
 from wagtail.search.utils import get_descendants_content_types_pks
@@ -53,7 +54,7 @@ from schools.models import SchoolPage, SpecialistProvision
 from .. import vocabulary as v
 from ..highlight import extract_from_html, highlight_pattern
 from ..text import MAX_CONCEPTS, Concept
-from ..vocabulary import Vocabulary
+from ..vocabulary import Vocabulary, load_vocabulary
 from .base import DirectoryQuery, DirectoryResult, SchoolHit, Sort
 
 WAGTAIL_DATABASE_SEARCH = "wagtail.search.backends.database"
@@ -121,8 +122,6 @@ def fulltext_matches(phrases: list[str]) -> QuerySet:
 
 @cache
 def _sqlite_fts_table() -> str:
-    from wagtail.search import models as search_models
-
     fts_model = getattr(search_models, "SQLiteFTSIndexEntry", None)
     return fts_model._meta.db_table if fts_model is not None else ""
 
@@ -131,14 +130,12 @@ def _sqlite_fulltext_matches(phrases: list[str]) -> QuerySet:
     # The same FTS5 index and MATCH syntax as Wagtail's SQLite backend, but starting
     # from the full-text table. Wagtail's query joins it to the index entries, and
     # SQLite then runs the MATCH once per entry: quadratic, seconds at 5,000 schools.
-    from wagtail.search.models import IndexEntry
-
     table = _sqlite_fts_table()
     # Phrases are letters, digits and spaces only (see search.text), so quoting each
     # one is enough; the whole expression is still passed as a parameter.
     match = "{title body} : (" + " OR ".join(f'"{phrase}"' for phrase in phrases) + ")"
     rowids = RawSQL(f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s', [match])
-    return IndexEntry.objects.filter(
+    return search_models.IndexEntry.objects.filter(
         content_type_id__in=get_descendants_content_types_pks(SchoolPage), id__in=rowids
     ).values("object_id")
 
@@ -167,6 +164,29 @@ def facet_condition(facet: str, values: Iterable[str]) -> Q:
     raise ValueError(f"unknown filter {facet!r}")
 
 
+def matches_concepts(concepts: Iterable[Concept]) -> Q:
+    """School pages matching every concept, by the rule of the backends' contract: tagged
+    with any of its options, or containing any of its phrases. Runs as subqueries."""
+    condition = Q()
+    for concept in concepts:
+        tagged, in_text, _phrases = _concept_conditions(concept)
+        condition &= tagged | in_text
+    return condition
+
+
+def _concept_conditions(concept: Concept) -> tuple[Q, Q, list[str]]:
+    """Tagged with one of the concept's options; its phrases in the text; the phrases."""
+    by_facet: dict[str, set[str]] = {}
+    for facet, value in concept.terms:
+        by_facet.setdefault(facet, set()).add(value)
+    tagged = Q(pk__in=[])
+    for facet, values in by_facet.items():
+        tagged |= facet_condition(facet, values)
+    phrases = concept.fulltext_phrases()
+    in_text = Q(pk__in=fulltext_matches(phrases)) if phrases else Q(pk__in=[])
+    return tagged, in_text, phrases
+
+
 def _ids(queryset: QuerySet, group_by: str, value: str) -> Subquery:
     # Ids, not codes: read straight from the join table's covering index.
     return Subquery(
@@ -178,18 +198,28 @@ def _ids(queryset: QuerySet, group_by: str, value: str) -> Subquery:
 # Each row: the school's facts, then its options as comma-separated ids (kinds for
 # specialist provision), then one flag per active filter, then report text (page only).
 _FIELDS = ("pk", "urn", "title", "url_path", "phase", "establishment_type", "town", "reviewed")
-_MEMBERSHIPS = {
-    "m_need": _ids(_NEEDS.objects.filter(schoolpage=OuterRef("pk")), "schoolpage", "needarea"),
-    "m_accessibility": _ids(
-        _ACCESSIBILITY.objects.filter(schoolpage=OuterRef("pk")),
-        "schoolpage",
-        "accessibilityfeature",
-    ),
-    "m_outreach": _ids(
-        _OUTREACH.objects.filter(schoolpage=OuterRef("pk")), "schoolpage", "outreachservice"
-    ),
-    "m_provision": _ids(SpecialistProvision.objects.filter(page=OuterRef("pk")), "page", "kind"),
-}
+
+
+@cache
+def _memberships() -> dict[str, Subquery]:
+    # Built on first use: querysets need the app registry, which is not ready while
+    # search.models (which imports the directory) is being loaded.
+    return {
+        "m_need": _ids(_NEEDS.objects.filter(schoolpage=OuterRef("pk")), "schoolpage", "needarea"),
+        "m_accessibility": _ids(
+            _ACCESSIBILITY.objects.filter(schoolpage=OuterRef("pk")),
+            "schoolpage",
+            "accessibilityfeature",
+        ),
+        "m_outreach": _ids(
+            _OUTREACH.objects.filter(schoolpage=OuterRef("pk")), "schoolpage", "outreachservice"
+        ),
+        "m_provision": _ids(
+            SpecialistProvision.objects.filter(page=OuterRef("pk")), "page", "kind"
+        ),
+    }
+
+
 _PK, _URN, _TITLE, _URL_PATH, _PHASE, _TYPE, _TOWN, _REVIEWED = range(len(_FIELDS))
 _COLUMN = {
     v.NEED: len(_FIELDS),
@@ -206,11 +236,7 @@ class DatabaseBackend:
     """Searches live, public school pages with the database; one SQL query per search."""
 
     def search(self, query: DirectoryQuery) -> DirectoryResult:
-        vocabulary = query.vocabulary
-        if vocabulary is None:
-            from ..selectors import load_vocabulary
-
-            vocabulary = load_vocabulary()
+        vocabulary = query.vocabulary if query.vocabulary is not None else load_vocabulary()
         schools = self._candidates(query)
         active = [facet for facet in v.FACETS if query.selected(facet)]
         flags = {
@@ -221,7 +247,8 @@ class DatabaseBackend:
         }
         schools = schools.annotate(**flags)
         order = self._ordering(query)
-        names = [*_FIELDS, *_MEMBERSHIPS, *flags]
+        memberships = _memberships()
+        names = [*_FIELDS, *memberships, *flags]
         if flags:
             failures = FlatSum(
                 *(Case(When(Q(**{name: True}), then=0), default=1) for name in flags)
@@ -232,7 +259,7 @@ class DatabaseBackend:
             # Matching schools first, in the order asked for; then the rest (for counts).
             order = [F("failures").asc(), *order]
             names.append("failures")
-        schools = schools.annotate(**_MEMBERSHIPS)
+        schools = schools.annotate(**memberships)
         needs_text = any(concept.phrases for concept in query.concepts)
         if needs_text:
             schools = schools.annotate(position=Window(RowNumber(), order_by=order))
@@ -244,7 +271,7 @@ class DatabaseBackend:
             )
         else:
             rows = _fetch(queryset)
-        first_flag = len(_FIELDS) + len(_MEMBERSHIPS)
+        first_flag = len(_FIELDS) + len(memberships)
         flag_columns = {facet: first_flag + i for i, facet in enumerate(active)}
         return self._result(query, vocabulary, rows, flag_columns, needs_text)
 
@@ -257,9 +284,7 @@ class DatabaseBackend:
             schools = schools.filter(path__startswith=query.scope_path)
         score: list[Any] = [Value(0)]
         for concept in query.concepts:
-            tagged = self._tagged(concept)
-            phrases = concept.fulltext_phrases()
-            in_text = Q(pk__in=fulltext_matches(phrases)) if phrases else Q(pk__in=[])
+            tagged, in_text, phrases = _concept_conditions(concept)
             schools = schools.filter(tagged | in_text)
             score.append(Case(When(tagged, then=TAG_WEIGHT), default=0))
             if phrases:
@@ -273,16 +298,6 @@ class DatabaseBackend:
         # As text: the database driver would otherwise parse a date on every row.
         reviewed = Cast("last_reviewed", output_field=CharField())
         return schools.annotate(score=FlatSum(*score), reviewed=reviewed)
-
-    @staticmethod
-    def _tagged(concept: Concept) -> Q:
-        by_facet: dict[str, set[str]] = {}
-        for facet, value in concept.terms:
-            by_facet.setdefault(facet, set()).add(value)
-        condition = Q(pk__in=[])
-        for facet, values in by_facet.items():
-            condition |= facet_condition(facet, values)
-        return condition
 
     @staticmethod
     def _ordering(query: DirectoryQuery) -> list[Any]:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 
+from django.conf import settings
+from django.utils.module_loading import import_string
+
 from ..backends.base import DirectoryQuery, DirectoryResult
 from ..backends.database import DatabaseBackend
 from .client import UNAVAILABLE, alias_name, breaker, get_client
@@ -39,3 +42,15 @@ class ElasticsearchBackend:
     def _fallback(self, query: DirectoryQuery) -> DirectoryResult:
         result = self.fallback_class().search(query)
         return dataclasses.replace(result, degraded=True)
+
+
+def is_enabled() -> bool:
+    """Whether the directory is configured to search Elasticsearch."""
+    if not getattr(settings, "LOCALOFFER_ELASTICSEARCH_URL", ""):
+        return False
+    path = getattr(settings, "LOCALOFFER_DIRECTORY_BACKEND", "")
+    try:
+        backend_class = import_string(path)
+    except ImportError:
+        return False
+    return isinstance(backend_class, type) and issubclass(backend_class, ElasticsearchBackend)

@@ -7,7 +7,6 @@ import time
 from functools import lru_cache
 
 from django.conf import settings
-from django.utils.module_loading import import_string
 from elastic_transport import SerializationError, TransportError
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import BulkIndexError
@@ -19,20 +18,6 @@ UNAVAILABLE: tuple[type[Exception], ...] = (
     SerializationError,
     BulkIndexError,
 )
-
-
-def is_enabled() -> bool:
-    """Whether the directory is configured to search Elasticsearch."""
-    if not getattr(settings, "LOCALOFFER_ELASTICSEARCH_URL", ""):
-        return False
-    from .backend import ElasticsearchBackend
-
-    path = getattr(settings, "LOCALOFFER_DIRECTORY_BACKEND", "")
-    try:
-        backend_class = import_string(path)
-    except ImportError:
-        return False
-    return isinstance(backend_class, type) and issubclass(backend_class, ElasticsearchBackend)
 
 
 def get_client(*, write: bool = False) -> Elasticsearch:
@@ -63,11 +48,6 @@ def alias_name() -> str:
 def building_alias_name() -> str:
     """The alias on an index while a rebuild fills it: updates go to it as well."""
     return f"{alias_name()}-building"
-
-
-def index_pattern() -> str:
-    """Matches every index a rebuild of this alias creates."""
-    return f"{alias_name()}-v*"
 
 
 class Breaker:

@@ -37,7 +37,7 @@ TEXT = {"analyzer": "whitespace", "search_analyzer": "whitespace"}
 def words(value: str) -> str:
     """``value`` as the index stores and searches it: normalised words, space-separated.
 
-    The same words as ``search.text.tokens`` (a test checks), with apostrophes splitting
+    The same words as ``search.words.tokens`` (a test checks), with apostrophes splitting
     them as the database's full-text tokenisers split them. ``tokens`` drops accents one
     character at a time; a whole report is faster through a translation table, which
     matters when a rebuild normalises thousands of them.
@@ -48,7 +48,7 @@ def words(value: str) -> str:
     return " ".join(_WORD.findall(value.casefold()))
 
 
-# What search.text.tokens keeps as a word, with the apostrophes taken out.
+# What search.words.tokens keeps as a word, with the apostrophes taken out.
 _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc`\u00b4", "'"))
 

@@ -37,13 +37,13 @@ from schools.models import SchoolPage, SpecialistProvision
 
 from .. import vocabulary as v
 from ..highlight import plain_text
+from .backend import is_enabled
 from .client import (
     UNAVAILABLE,
     alias_name,
     breaker,
     building_alias_name,
     get_client,
-    is_enabled,
 )
 from .documents import MAPPING_VERSION, index_body, words
 from .models import PendingIndexUpdate

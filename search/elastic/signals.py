@@ -29,7 +29,8 @@ from schools.models import (
     SpecialistProvision,
 )
 
-from .client import is_enabled
+from .backend import is_enabled
+from .indexing import sync_pages
 
 _pending = threading.local()
 
@@ -64,8 +65,6 @@ def mark_for_update(page_ids: Iterable[int]) -> None:
 
 
 def _flush() -> None:
-    from .indexing import sync_pages
-
     ids: set[int] = getattr(_pending, "ids", None) or set()
     _pending.ids = set()
     if ids:

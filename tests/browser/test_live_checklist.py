@@ -35,7 +35,7 @@ def editor_tab(browser: Browser, base_url: str, javascript: bool = True) -> Page
     )
     page = context.new_page()
     page.goto("/admin/login/")
-    page.fill("#id_username", DEMO_EDITOR[0])
+    page.fill("#id_login", DEMO_EDITOR[0])
     page.fill("#id_password", DEMO_EDITOR[1])
     page.click("button[type=submit]")
     page.get_by_role("link", name="Edit the report").click()

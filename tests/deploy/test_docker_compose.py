@@ -91,7 +91,7 @@ def environment_variables() -> set[str]:
         for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Name)
-        and node.func.id in {"env_str", "env_bool", "env_int", "env_list"}
+        and node.func.id in {"env_str", "env_bool", "env_optional_bool", "env_int", "env_list"}
         and node.args
         and isinstance(node.args[0], ast.Constant)
     }

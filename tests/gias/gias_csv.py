@@ -9,7 +9,7 @@ import csv
 import io
 from collections.abc import Iterable, Mapping
 
-from schools.gias import PUBLISHED_HEADER
+from schools.importing.gias import PUBLISHED_HEADER
 
 # What an open community primary school's row holds, apart from its own facts.
 DEFAULTS: dict[str, str] = {

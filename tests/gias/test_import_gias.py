@@ -12,7 +12,7 @@ from wagtail.models import PageLogEntry
 
 from council.models import CouncilSettings
 from schools.factories import SchoolPageFactory
-from schools.gias import LOG_CLOSED, LOG_UPDATED, PUBLISHED_HEADER
+from schools.importing.gias import LOG_CLOSED, LOG_UPDATED, PUBLISHED_HEADER
 from schools.models import (
     NeedArea,
     ProvisionKind,

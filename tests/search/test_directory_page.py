@@ -65,7 +65,9 @@ def test_the_page_is_a_get_form_with_fieldsets_and_legends(known_schools, direct
     # The directory's own form; the feedback form at the foot of every page is not its business.
     form.feed(html[html.index("<main") : html.index("</main>")])
 
-    assert form.forms == [{"method": "get", "action": directory.url, "novalidate": None}]
+    assert form.forms[0] == {"method": "get", "action": directory.url, "novalidate": None}
+    # The other is the (empty) compare form the results' tick boxes belong to.
+    assert [f.get("id") for f in form.forms[1:]] == ["compare-form"]
     names = {field.get("name") for field in form.inputs}
     assert {"q", "need", "accessibility", "outreach", "phase", "type", "provision"} <= names
     # Without words there is only one order (A to Z), so no sort to carry into a search.
@@ -232,3 +234,20 @@ def test_the_api_answers_an_unknown_format_with_a_400(client):
     assert client.get("/api/v1/directory/", {"format": "json"})["Content-Type"].startswith(
         "application/json"
     )
+
+
+def test_filters_fold_behind_filter_results_and_chosen_ones_are_removable_tags(
+    known_schools, directory, client
+):
+    html = client.get(directory.url, {"q": "autism", "need": "ASD"}).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+
+    folded = main[main.index('<details class="app-filters"') : main.index("</details>")]
+    assert "Filter results" in folded
+    assert 'name="need"' in folded
+    tag = re.search(r'<a class="app-filter-tag" href="([^"]+)">(.*?)</a>', main, re.S)
+    assert "Remove filter" in tag[2]
+    assert tag[2].endswith("Autism")
+    assert client.get(tag[1].replace("&amp;", "&")).context["directory"].search.params == {
+        "q": "autism"
+    }

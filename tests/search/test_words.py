@@ -274,3 +274,46 @@ def test_the_words_parents_use_most_find_the_same_schools_as_the_filter(
     create_school(schools_index, spec("Other School", need={"HI"}, accessibility={"lift"}))
 
     assert ask({"q": words}).names == ask({facet: value}).names == ["Tagged School"]
+
+
+def test_the_page_says_how_many_schools_provide_for_the_words_and_how_many_mention_them(
+    schools_index, directory, client
+):
+    create_school(schools_index, spec("Yew Autism School", need={"ASD"}))
+    create_school(schools_index, spec("Rowan School", need={"ASD"}, phase="secondary"))
+    create_school(
+        schools_index,
+        spec("Aspen School", report={"adaptations": "<p>Autism training for staff.</p>"}),
+    )
+
+    answer = ask_page(client, directory, {"q": "autism", "phase": "primary"})
+
+    words = answer.body.context["directory"].words_as_filters
+    assert words.summary == "1 school provides for autism; 1 more only mentions \u201cautism\u201d."
+    assert words.link_text in answer.body.content.decode()
+    # One click turns the words into the filter, keeping the other filters.
+    url = answer.body.context["directory"].words_as_filters_url
+    assert client.get(url).context["directory"].search.params == {
+        "need": ["ASD"],
+        "phase": ["primary"],
+    }
+    filtered = ask_page(client, directory, {"need": "ASD", "phase": "primary"})
+    assert filtered.names == ["Yew Autism School"]
+
+
+def test_nothing_is_said_when_text_and_filters_agree_or_cannot_be_one_filter(
+    schools_index, directory, client
+):
+    create_school(schools_index, spec("Yew School", need={"ASD", "SPLD"}))
+    create_school(
+        schools_index,
+        spec("Aspen School", report={"adaptations": "<p>Autism and dyslexia training.</p>"}),
+    )
+
+    def said(params):
+        return ask_page(client, directory, params).body.context["directory"].words_as_filters
+
+    assert said({"q": "autism", "need": "ASD"}) is None  # the filter is already chosen
+    assert said({"q": "autism dyslexia"}) is None  # both, where a filter means either
+    assert said({"q": "Yew"}) is None  # no word means a filter option
+    assert said({"q": "autism"}) is not None

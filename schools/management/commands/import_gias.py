@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from council.models import CouncilSettings
-from schools.gias import GiasImportError, import_gias
+from schools.importing.gias import GiasImportError, import_gias
 from schools.importing.options import add_editor_rule_arguments, editor_rule_options
 
 T = TypeVar("T")

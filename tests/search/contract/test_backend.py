@@ -13,8 +13,8 @@ import pytest
 
 from schools.factories import SchoolIndexPageFactory, site_home
 from search.backends import DirectoryQuery, Sort, get_backend
-from search.selectors import load_vocabulary
 from search.text import interpret
+from search.vocabulary import load_vocabulary
 
 from ..conftest import create_school, spec
 

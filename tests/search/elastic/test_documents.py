@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from search.elastic.client import get_client
 from search.elastic.documents import index_body, words
-from search.text import tokens
+from search.words import tokens
 
 CORE_ANALYZERS = {"standard", "simple", "whitespace", "stop", "keyword"}
 

@@ -17,8 +17,8 @@ from search.backends import DirectoryQuery, DirectoryResult, Sort
 from search.backends.database import DatabaseBackend
 from search.elastic.backend import ElasticsearchBackend
 from search.elastic.indexing import rebuild_index
-from search.selectors import load_vocabulary
 from search.text import interpret
+from search.vocabulary import load_vocabulary
 
 from ..conftest import create_school, spec
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 
-from ..checklist import TEXT_ITEM_KEYS
-from ..compliance import is_blank
-from ..models import ExtraAnswer, SchoolPage, SpecialistProvision
-from .editor_rule import FACT_FIELDS, Decision, PageState, pages_in_moderation
-from .problems import Problem
-from .validation import (
+from ...checklist import TEXT_ITEM_KEYS
+from ...compliance import is_blank
+from ...models import ExtraAnswer, SchoolPage, SpecialistProvision
+from ..actions import Action
+from ..editor_rule import FACT_FIELDS, Decision, judge
+from ..problems import Problem
+from .records import (
     CHOICE_FIELDS,
     SENCO_FIELDS,
     TEXT_FIELDS,
@@ -49,14 +49,6 @@ _SCHOOL_FIELDS: frozenset[str] = frozenset(
         *TEXT_ITEM_KEYS,
     }
 )
-
-
-class Action(StrEnum):
-    CREATE = "create"
-    UPDATE = "update"
-    UNCHANGED = "unchanged"
-    # The editor rule holds the school back: nothing is written (``decision`` says why).
-    HELD = "held"
 
 
 @dataclass
@@ -100,15 +92,19 @@ def plan_import(
 
 def _judge(planned: list[PlannedSchool], force: bool) -> None:
     updates = [item for item in planned if item.action is Action.UPDATE]
-    in_moderation = pages_in_moderation(item.page.pk for item in updates)
-    for item in updates:
-        state = PageState.of(item.page, in_moderation=item.page.pk in in_moderation)
-        facts = [name for name in item.changed if _is_fact(name)]
-        report = [name for name in item.changed if not _is_fact(name)]
-        item.decision = Decision(state, tuple(facts), tuple(report), force)
-        if item.decision.held_back:
+    changes = [
+        (
+            item.page,
+            [name for name in item.changed if _is_fact(name)],
+            [name for name in item.changed if not _is_fact(name)],
+        )
+        for item in updates
+    ]
+    for item, decision in zip(updates, judge(changes, force=force), strict=True):
+        item.decision = decision
+        if decision.held_back:
             item.action = Action.HELD
-        if note := item.decision.note():
+        if note := decision.note():
             item.notes.append(note)
 
 
