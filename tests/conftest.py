@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.core.cache import caches
 
 from schools.factories import SchoolPageFactory, school_index
 from schools.models import SchoolIndexPage, SchoolPage
@@ -27,6 +28,14 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{variable} is not set: CI must start this server, not skip its tests")
     pytest.skip(f"set {variable} to run (see README)")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Each test starts with empty caches: no rate-limit counts or cached API answers
+    left by another test (the database is rolled back; the caches are not)."""
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "logins",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -61,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The public APIs' rate limit and caching, before anything else works on the request.
+    "localoffer.public_api.PublicApiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -236,6 +239,25 @@ RATELIMIT_IP_META_KEY = "localoffer.client_address.client_ip"
 RATELIMIT_USE_CACHE = "default"
 # A visitor may send this much feedback from one address (django-ratelimit rates).
 LOCALOFFER_FEEDBACK_RATES = ("10/10m", "40/d")
+# The public JSON APIs (localoffer/public_api.py): requests one address may make (every
+# rate counts each request), how long clients may keep an answer, and how long the server
+# keeps an Open Referral answer at most (it is dropped sooner when the data changes).
+LOCALOFFER_PUBLIC_API_PREFIXES = ("/api/v1/", "/api/oruk/")
+LOCALOFFER_SERVER_CACHED_API_PREFIXES = ("/api/oruk/",)
+LOCALOFFER_API_RATES = ("120/m", "3000/h")
+LOCALOFFER_API_MAX_AGE = 60
+LOCALOFFER_API_CACHE_SECONDS = 600
+CACHES = {
+    # Django's own default (rate-limit counts); a council running several server
+    # processes may point both at Redis or memcached (see docs/security.md).
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Cached Open Referral answers: at most this many, each at most 8 MB.
+    "public-api": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "public-api",
+        "OPTIONS": {"MAX_ENTRIES": 50},
+    },
+}
 # A form sent without its security token (cookies blocked, a page left open for days)
 # gets a page that says what to do, in the site's layout.
 CSRF_FAILURE_VIEW = "localoffer.views.csrf_failure"

@@ -18,3 +18,6 @@ LOCALOFFER_DIRECTORY_BACKEND = "search.backends.database.DatabaseBackend"
 LOCALOFFER_ELASTICSEARCH_INDEX = "localoffer-test-unused"
 if not ENV.database_url:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+# Property tests ask the APIs hundreds of questions a minute from one address; the tests
+# of the limit itself set their own rates.
+LOCALOFFER_API_RATES = ("100000/m",)
