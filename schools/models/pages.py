@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -25,6 +26,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -77,8 +79,9 @@ class EstablishmentType(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class SchoolIndexPage(Page):
-    """Lists the council's schools; their pages live beneath it."""
+class SchoolIndexPage(RoutablePageMixin, Page):
+    """Lists the council's schools; their pages live beneath it. ``compare/`` puts up to
+    three of them side by side."""
 
     intro = RichTextField(blank=True)
 
@@ -100,6 +103,20 @@ class SchoolIndexPage(Page):
         # Other pages under the index, such as the directory search, are linked above the list.
         context["other_pages"] = self.get_children().live().public().not_type(SchoolPage)
         return context
+
+    @path("compare/", name="compare")
+    def compare(self, request: HttpRequest) -> TemplateResponse:
+        """Schools side by side, chosen by ``?urn=...&urn=...``."""
+        # Imported here: schools.compare reads these models.
+        from ..compare import compare_schools, schools_to_add
+
+        comparison = compare_schools(self, request.GET.getlist("urn"))
+        # Page's context, not the index's: the compare page does not list every school.
+        context = super().get_context(request)
+        context["comparison"] = comparison
+        context["schools_to_add"] = schools_to_add(self, comparison) if comparison.can_add else []
+        context["compare_url"] = self.get_url(request) + self.reverse_subpage("compare")
+        return TemplateResponse(request, "schools/compare_page.html", context)
 
 
 @dataclass(frozen=True)
