@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import QueryDict
 
+from postcodes.selectors import postcodes_loaded
 from schools.models import SchoolPage
 
 from .backends import get_backend
@@ -65,7 +66,8 @@ def find_schools(
     base_url: str = "",
     page_size: int | None = None,
 ) -> tuple[Listing | None, ParsedSearch]:
-    """Read a search from request parameters and run it: two queries in all.
+    """Read a search from request parameters and run it: two queries in all, one more
+    for a postcode, and on the page one more to know whether postcodes are loaded.
 
     Returns the listing, or None with the problems when a strict search was invalid.
     """
@@ -85,6 +87,8 @@ def find_schools(
         listing.words_as_filters = words_as_filters(
             parsed, result.count, vocabulary, backend.search
         )
+        # The postcode box only when there is postcode data to search with.
+        listing.location_search = parsed.location is not None or postcodes_loaded()
     return listing, parsed
 
 

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from postcodes.selectors import Location
 from schools.review import ReviewStatus, review_status
 
 from . import vocabulary as v
 from .backends import DirectoryResult, SchoolHit
-from .params import ParameterProblem, ParsedSearch
+from .params import DISTANCES, ParameterProblem, ParsedSearch
 from .tagged import WordsAsFilters
 from .vocabulary import Term, Vocabulary
 
@@ -67,6 +68,21 @@ class ResultItem:
     def overdue(self) -> bool:
         return self.review_status == ReviewStatus.OVERDUE
 
+    @property
+    def distance_text(self) -> str:
+        """ "2.3 miles", "0.4 miles", "1 mile": empty without a distance."""
+        miles = self.hit.distance_miles
+        if miles is None:
+            return ""
+        shown = f"{miles:.1f}".removesuffix(".0")
+        return f"{shown} mile" if shown == "1" else f"{shown} miles"
+
+
+@dataclass(frozen=True)
+class DistanceChoice:
+    miles: int
+    selected: bool
+
 
 @dataclass(frozen=True)
 class SelectedOption:
@@ -96,6 +112,26 @@ class Listing:
     problems: list[ParameterProblem] = field(default_factory=list)
     # How many results are tagged with what the words mean (the page only).
     words_as_filters: WordsAsFilters | None = None
+    # Whether postcodes are loaded, so the page offers a postcode box (the page only).
+    location_search: bool = False
+
+    @property
+    def location(self) -> Location | None:
+        return self.search.location
+
+    @property
+    def distance(self) -> int | None:
+        within = self.search.query.within_miles
+        return int(within) if within is not None else None
+
+    @property
+    def postcode_problem(self) -> ParameterProblem | None:
+        """Why the postcode could not be used, shown beside the postcode box."""
+        return next((p for p in self.problems if p.parameter == "postcode"), None)
+
+    @property
+    def distance_choices(self) -> list[DistanceChoice]:
+        return [DistanceChoice(miles, miles == self.distance) for miles in DISTANCES]
 
     @property
     def count(self) -> int:
