@@ -59,10 +59,24 @@ class LocationProblem:
 
 _UNIT, _OUTSIDE = 1, 2
 
+NOT_SET_UP = "Searching by postcode is not set up on this site: no postcode data has been loaded."
+
 
 def postcodes_loaded() -> bool:
     """Whether any postcode data is loaded (location search is set up)."""
     return OutwardCode.objects.filter(in_area=True).exists()
+
+
+def locate_or_explain(text: str) -> Location | str:
+    """The point for ``text``, or the sentence saying why there is none.
+
+    When no postcode data is loaded at all, the sentence says that location search is
+    not set up, rather than blaming the postcode.
+    """
+    found = locate(text)
+    if isinstance(found, Location):
+        return found
+    return found.message if postcodes_loaded() else NOT_SET_UP
 
 
 def locate(text: str) -> Location | LocationProblem:

@@ -13,14 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.db.models.functions import Lower
 from django.http import QueryDict
 
-from postcodes.selectors import postcodes_loaded
+from postcodes.selectors import Location, postcodes_loaded
 from schools.models import SchoolPage
 
-from .backends import get_backend
+from .backends import Point, get_backend
 from .backends.database import matches_concepts
+from .geo import with_distance
 from .listing import Listing, ResultItem, build_listing
 from .params import DirectoryParams, ParameterProblem, ParsedSearch, parse_search
 from .tagged import words_as_filters
@@ -35,6 +37,7 @@ __all__ = [
     "ParsedSearch",
     "ResultItem",
     "find_schools",
+    "nearest_first",
     "schools_matching_words",
     "site_relative_urls",
     "understand",
@@ -90,6 +93,16 @@ def find_schools(
         # The postcode box only when there is postcode data to search with.
         listing.location_search = parsed.location is not None or postcodes_loaded()
     return listing, parsed
+
+
+def nearest_first(
+    schools: QuerySet[SchoolPage], near: Location, within_miles: float | None = None
+) -> QuerySet[SchoolPage]:
+    """``schools`` nearest ``near`` first (those without a location last, ties by name),
+    only those within ``within_miles`` when given: the directory's rule, for callers that
+    page schools themselves (the Open Referral UK API)."""
+    schools = with_distance(schools, Point(near.latitude, near.longitude), within_miles)
+    return schools.order_by(F("distance").asc(nulls_last=True), Lower("title"), "pk")
 
 
 def understand(words: str) -> Interpretation:

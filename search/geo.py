@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from django.db.models import F, FloatField, Q, Value
+from django.db.models import F, FloatField, Q, QuerySet, Value
 from django.db.models.expressions import CombinedExpression, Expression
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
@@ -63,3 +63,15 @@ def bounding_box(
             f"{longitude}__lte": point.longitude + dlon,
         }
     )
+
+
+def with_distance(rows: QuerySet, point: Point, within_miles: float | None = None) -> QuerySet:
+    """``rows`` annotated with ``distance`` (miles from ``point``; None without a location),
+    only those within ``within_miles`` when given: the box first (plain comparisons on
+    the coordinates), the exact distance only for the rows inside it."""
+    if within_miles is not None:
+        rows = rows.filter(bounding_box(point, within_miles))
+    rows = rows.annotate(distance=miles_from(point))
+    if within_miles is not None:
+        rows = rows.filter(distance__lte=within_miles)
+    return rows

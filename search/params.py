@@ -14,7 +14,7 @@ from typing import Any
 from django.http import QueryDict
 from rest_framework import serializers
 
-from postcodes.selectors import Location, locate, postcodes_loaded
+from postcodes.selectors import Location, locate_or_explain
 
 from . import vocabulary as v
 from .backends import DirectoryQuery, Point, Sort
@@ -331,11 +331,10 @@ def _location(values: Mapping[str, Any]) -> tuple[Location | None, list[Paramete
     """
     typed = values.get("postcode", "")
     if typed:
-        found = locate(typed)
+        found = locate_or_explain(typed)
         if isinstance(found, Location):
             return found, []
-        message = found.message if postcodes_loaded() else NOT_SET_UP
-        return None, [ParameterProblem("postcode", message, invalid=(typed[:20],))]
+        return None, [ParameterProblem("postcode", found, invalid=(typed[:20],))]
     problems = []
     if values.get("distance"):
         problems.append(

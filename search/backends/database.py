@@ -53,7 +53,7 @@ from schools.checklist import TEXT_ITEM_KEYS
 from schools.models import SchoolPage, SpecialistProvision
 
 from .. import vocabulary as v
-from ..geo import bounding_box, miles_from
+from ..geo import with_distance
 from ..highlight import extract_from_html, highlight_pattern
 from ..text import MAX_CONCEPTS, Concept
 from ..vocabulary import Vocabulary, load_vocabulary
@@ -296,14 +296,8 @@ class DatabaseBackend:
             schools = schools.filter(path__startswith=query.scope_path)
         if query.near is None:
             schools = schools.annotate(distance=Value(None, output_field=FloatField()))
-        elif query.within_miles is None:
-            schools = schools.annotate(distance=miles_from(query.near))
         else:
-            # The box first (plain comparisons on the coordinates), the exact distance
-            # only for the schools inside it.
-            schools = schools.filter(bounding_box(query.near, query.within_miles))
-            schools = schools.annotate(distance=miles_from(query.near))
-            schools = schools.filter(distance__lte=query.within_miles)
+            schools = with_distance(schools, query.near, query.within_miles)
         score: list[Any] = [Value(0)]
         for concept in query.concepts:
             tagged, in_text, phrases = _concept_conditions(concept)
