@@ -18,11 +18,11 @@ from django.core.management import call_command
 from schools.models import SchoolPage
 
 from .models import OutwardCode, Postcode
+from .selectors import EXAMPLE_AREA, EXAMPLE_POSTCODE
 
 DEMO_FILE = Path(__file__).resolve().parent / "demo" / "example_postcodes.csv"
-EXAMPLE_AREA = "ZZ"
-# The postcode the README suggests trying.
-TRY_POSTCODE = "ZZ1 1AA"
+# The postcode the README and the directory page suggest trying.
+TRY_POSTCODE = EXAMPLE_POSTCODE
 # Each example school (by its placeholder URN) at one of the example postcodes.
 EXAMPLE_SCHOOL_POSTCODES = {
     "999001": "ZZ1 1AB",  # Riverside Primary School, in the town centre

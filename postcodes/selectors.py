@@ -62,9 +62,39 @@ _UNIT, _OUTSIDE = 1, 2
 NOT_SET_UP = "Searching by postcode is not set up on this site: no postcode data has been loaded."
 
 
+class PostcodeData(enum.Enum):
+    """What postcode data the site has."""
+
+    NONE = "none"
+    # Only the demo's made-up postcodes (postcodes.demo), which the page says are examples.
+    EXAMPLE = "example"
+    REAL = "real"
+
+
+# No UK postcode area is ZZ: the demo's example postcodes use it (postcodes.demo).
+EXAMPLE_AREA = "ZZ"
+EXAMPLE_POSTCODE = "ZZ1 1AA"
+
+
+def postcode_data() -> PostcodeData:
+    """Whether postcodes are loaded, and whether they are only the demo's examples.
+
+    One query: outward codes sort alphabetically, and every real one sorts before ZZ.
+    """
+    first = (
+        OutwardCode.objects.filter(in_area=True)
+        .order_by("code")
+        .values_list("code", flat=True)
+        .first()
+    )
+    if first is None:
+        return PostcodeData.NONE
+    return PostcodeData.EXAMPLE if first.startswith(EXAMPLE_AREA) else PostcodeData.REAL
+
+
 def postcodes_loaded() -> bool:
     """Whether any postcode data is loaded (location search is set up)."""
-    return OutwardCode.objects.filter(in_area=True).exists()
+    return postcode_data() is not PostcodeData.NONE
 
 
 def locate_or_explain(text: str) -> Location | str:

@@ -17,7 +17,7 @@ from django.db.models import F, QuerySet
 from django.db.models.functions import Lower
 from django.http import QueryDict
 
-from postcodes.selectors import Location, postcodes_loaded
+from postcodes.selectors import Location, postcode_data
 from schools.models import SchoolPage
 
 from .backends import Point, get_backend
@@ -91,7 +91,7 @@ def find_schools(
             parsed, result.count, vocabulary, backend.search
         )
         # The postcode box only when there is postcode data to search with.
-        listing.location_search = parsed.location is not None or postcodes_loaded()
+        listing.postcode_data = postcode_data()
     return listing, parsed
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from postcodes.selectors import Location
+from postcodes.selectors import EXAMPLE_POSTCODE, Location, PostcodeData
 from schools.review import ReviewStatus, review_status
 
 from . import vocabulary as v
@@ -112,8 +112,18 @@ class Listing:
     problems: list[ParameterProblem] = field(default_factory=list)
     # How many results are tagged with what the words mean (the page only).
     words_as_filters: WordsAsFilters | None = None
-    # Whether postcodes are loaded, so the page offers a postcode box (the page only).
-    location_search: bool = False
+    # What postcode data is loaded: the page offers a postcode box only with some, and
+    # says when they are only the demo's made-up examples (the page only).
+    postcode_data: PostcodeData = PostcodeData.NONE
+
+    @property
+    def location_search(self) -> bool:
+        return self.location is not None or self.postcode_data is not PostcodeData.NONE
+
+    @property
+    def example_postcode(self) -> str:
+        """The postcode to suggest when the site has only the demo's example postcodes."""
+        return EXAMPLE_POSTCODE if self.postcode_data is PostcodeData.EXAMPLE else ""
 
     @property
     def location(self) -> Location | None:
