@@ -22,7 +22,9 @@ class Command(BaseCommand):
     help = (
         "Create and update school pages from the Get Information about Schools (GIAS) "
         "'all establishment data' CSV, keeping the open schools of the council's local "
-        "authority. Checks the whole file first and writes nothing if any row has a problem."
+        "authority. Checks the whole file first and writes nothing if any row has a problem. "
+        "People's work is kept: a report awaiting review, a locked page, an editor's draft "
+        "and an unpublished page (see --force)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
