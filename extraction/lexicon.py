@@ -251,7 +251,12 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
     (r"\b(report|policy|information|page) (was|is|will be) (last )?(reviewed|updated)\b", 3),
     (r"\b(report|information) (must|should) include\b|\b(must|required to) publish\b", 3),
     (r"\bregulations 2014 require|\bby law\b|\bstatutory requirement\b", 2),
-    (r"\bcode of practice\b[^.]{0,40}\b(gives|provides|sets out|states|says|describes)\b", 3),
+    # ...but the Code's four broad areas of need are how reports answer "kinds of need".
+    (
+        r"\bcode of practice\b(?![^.]*\b(broad )?areas of need)[^.]{0,40}\b(gives|provides|"
+        r"sets out|states|says|describes)\b",
+        3,
+    ),
     (
         r"\bha(s|ve) (sen[d]?|special educational needs) if\b|\bis defined as\b|"
         r"\b(use|uses|following) (the )?definition\b|\bprovision means\b",
@@ -312,6 +317,12 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
             3,
         ),
         (r"\b(speak|talk) (to|with) (the|your child'?s) class teacher\b.*\bconcern", 2),
+        # "...if you think your child may need extra help": the parent's first step.
+        (
+            r"\b(think|believe|feel|suspect|worried|concerned)\b[^.]{0,40}\b(your|my|their) "
+            r"child\b[^.]{0,40}\b(may|might|has|have|needs?)\b",
+            3,
+        ),
         (r"\bscreening\b|\bdiagnos\w+\b|\bbarriers? to learning\b", 1),
         (r"\bsen register\b|\bsen support register\b", 1),
         (r"\bstatutory assessment\b|\b(ehc|education,? health and care) needs assessment\b", 2),
@@ -338,7 +349,7 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
         ),
         (r"\b(partnership|working) with parents\b|\bparents? (and|&) (the )?school work\b", 3),
         (r"\bcommunicat\w* (with|between) (home|parents)\b|\bregular contact with parents\b", 3),
-        (r"\bmeet(s|ing)? with (the )?parents\b|\bparents? (meet|meeting)\b", 2),
+        (r"\bmeet(s|ing)? with (the )?parents\b|\bparents? (meet|meeting)\b", 3),
         (r"\bparents?\b", 0.5),
         (r"\bnewsletters?\b|\bclass dojo\b|\bemail\b|\bphone call", 1),
         (r"\bcoffee (mornings?|afternoons?)\b|\bworkshops? for parents\b", 2),

@@ -22,6 +22,7 @@ from wagtail.models import Page, PageLogEntry
 from schools.models import SchoolPage
 from schools.review import ReviewStatus
 
+from .chooser import choosable_pages
 from .home import your_school_panel
 from .selectors import (
     changes_requested,
@@ -71,6 +72,12 @@ def register_moderation_urls() -> list[Any]:
             name="moderation_confirm_review",
         ),
     ]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_own_school_in_chooser(pages: Any, request: HttpRequest) -> Any:
+    """A school's editors choose among their own school's pages, not other schools' drafts."""
+    return choosable_pages(pages, request.user)
 
 
 class SchoolStatusMenuItem(MenuItem):

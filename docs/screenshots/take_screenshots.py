@@ -8,7 +8,8 @@ Builds a scratch demo database (``migrate`` and ``setup_demo``), serves it on
 this folder, plus the editor's "Report" tab. Groups: ``pages`` (home, schools, a school,
 directory, accessibility statement), ``editor`` (the Report tab), ``feedback`` (the
 feedback form, the thank-you page, "You said, we did"), ``admin`` (a school editor's
-"Your school", the edit screen's plain-English help, the moderator's review screen);
+"Your school", the edit screen's plain-English help, the moderator's review screen),
+``census`` (the council's "Needs and provision" page);
 regenerate only the pages you
 changed, so that nobody has to merge a PNG. Needs Debian's ``chromium``
 (``apt-get install chromium``) and Playwright for Python (the test extra); it uses the same
@@ -144,11 +145,21 @@ def shoot_admin(page: Page) -> None:
     page.screenshot(path=str(OUT / "review-changes.png"), full_page=True)
 
 
+def shoot_census(page: Page) -> None:
+    """The council's "Needs and provision" page (the demo's example census figures)."""
+    log_in(page, *DEMO_MODERATOR)
+    # The top of the page: the figures, the choices, the chart and the start of its table.
+    page.set_viewport_size({"width": 1280, "height": 1100})
+    page.goto("/admin/census/needs-and-provision/")
+    page.screenshot(path=str(OUT / "needs-and-provision.png"))
+
+
 GROUPS = {
     "pages": shoot_pages,
     "editor": shoot_editor,
     "feedback": shoot_feedback,
     "admin": shoot_admin,
+    "census": shoot_census,
 }
 
 

@@ -403,7 +403,6 @@ class SchoolPage(Page):
         )
         return context
 
-
     def _results_url(self, request: HttpRequest) -> str:
         """The search results the parent came from (``?back=``), if they are this site's
         own pages under the schools index: never a link to anywhere else."""

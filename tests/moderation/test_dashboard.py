@@ -63,7 +63,7 @@ def council_schools(
 def report_rows(html: bytes) -> dict[str, list[str]]:
     soup = BeautifulSoup(html, "html.parser")
     rows = {}
-    for row in soup.select("table tbody tr"):
+    for row in soup.select("table.listing tbody tr"):
         cells = [" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"])]
         rows[cells[0]] = cells[1:]
     return rows
