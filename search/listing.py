@@ -48,10 +48,6 @@ class Filter:
     def options(self) -> list[Option]:
         return [option for group in self.groups for option in group.options]
 
-    @property
-    def selected_count(self) -> int:
-        return sum(option.selected for option in self.options)
-
 
 @dataclass(frozen=True)
 class ResultItem:

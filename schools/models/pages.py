@@ -380,7 +380,7 @@ class SchoolPage(Page):
         headings = dict(ReportQuestion.objects.statutory().values_list("key", "heading"))
         sections = []
         for item in STATUTORY_ITEMS:
-            heading = headings.get(item.key, item.heading)
+            heading = item.heading_in(headings)
             body = getattr(self, item.key, "")
             answered = item not in self.compliance.missing
             sections.append(ReportSection(item.key, heading, body, answered))

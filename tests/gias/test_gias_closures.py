@@ -208,3 +208,15 @@ def test_no_school_editor_can_delete_a_school_page_with_the_bulk_action(
     logged_in(editor).post(f"{url}?id={page.pk}", {"next": "/admin/"})
 
     assert SchoolPage.objects.filter(pk=page.pk).exists()
+
+
+def test_a_closed_schools_editor_is_told_why_on_their_admin_home(
+    page: SchoolPage, editor: AbstractBaseUser, tmp_path: Path
+) -> None:
+    run(tmp_path, [CLOSED_ROW])
+
+    response = logged_in(editor).get("/admin/")
+
+    assert response.status_code == 200
+    assert "lists this school as closed from 31 August 2025" in response.text
+    assert edit_url(page) not in response.text
