@@ -25,8 +25,10 @@ _ROLE = (
     r"(?i:\b(?:SEN[D]?[\s-]?Co|SEN[D]?CO|INCo|ALNCo)s?\b"
     rf"|\b{_AREA}\s+(?:Co-?\s?ordinator|Coordinator|Lead(?:er)?|Manager)s?\b"
     # "Head of Inclusion", "Assistant Headteacher for SEND", "Director of Inclusion".
-    r"|\b(?:(?:Assistant|Deputy)\s+)?(?:Head(?:teacher)?|Director|Leader|Lead)"
-    rf"\s+(?:of|for)\s+{_AREA}\b)"
+    # "Assistant Principal (SEND)", "Co-ordinator for Special Educational Needs".
+    r"|\b(?:(?:Assistant|Deputy|Vice)\s+)?(?:Head(?:teacher)?|Principal|Director|Leader|Lead"
+    r"|Co-?\s?ordinator|Coordinator)"
+    rf"\s*(?:(?:of|for)\s+|\(\s*(?={_AREA}\s*\))|[-–]\s*){_AREA}\b(?:\s*\))?)"
     # "Special Educational Needs Co-ordinator (SENCo)": the abbreviation after the role.
     r"(?:\s*\(\s*(?i:SEN[D]?[\s-]?Co|SEN[D]?CO|INCo)\s*\))?"
 )

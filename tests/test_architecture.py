@@ -39,7 +39,7 @@ def imported_modules(tree: ast.AST, path: Path) -> Iterator[tuple[int, str]]:
 
 
 # The domain, and the apps built on it (feedback reads the shell's pages only by template).
-@pytest.mark.parametrize("package", ["schools", "moderation", "feedback", "census"])
+@pytest.mark.parametrize("package", ["schools", "moderation", "feedback", "census", "postcodes"])
 def test_the_domain_imports_nothing_from_the_shell(package: str) -> None:
     found = [
         f"{path.relative_to(ROOT)}:{line} imports {module}"
@@ -59,6 +59,7 @@ PROJECT_PACKAGES = (
     "extraction",
     "feedback",
     "census",
+    "postcodes",
 )
 
 

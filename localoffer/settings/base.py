@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "extraction",
     "feedback",
     "census",
+    "postcodes",
     "logins",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
