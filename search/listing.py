@@ -159,6 +159,11 @@ class Listing:
         return self.url(**{filter_name: remaining, "page": None})
 
     @property
+    def current_url(self) -> str:
+        """This page of results, for a school page's link back to it."""
+        return self.url()
+
+    @property
     def words_as_filters_url(self) -> str:
         """This search with the words turned into the filters they mean."""
         if self.words_as_filters is None:
