@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
+import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -51,7 +52,8 @@ API_DATA_APPS = frozenset(
     {"schools", "council", "census", "feedback", "search", "openreferral", "wagtailcore"}
 )
 CACHE_ALIAS = "public-api"
-# A larger answer is served but not kept: the cache's memory stays bounded.
+# Answers are kept compressed (JSON shrinks about ten times); a larger one is served but
+# not kept, so the cache's memory stays bounded.
 MAX_CACHED_BYTES = 8 * 1024 * 1024
 # A random token beside the cached answers, replaced to drop them all (a lost or
 # evicted token is replaced by a new one: never one seen before).
@@ -196,7 +198,13 @@ class PublicApiMiddleware:
         key = self._cache_key(request) if server_cached else None
         stored = caches[CACHE_ALIAS].get(key) if key else None
         if stored is not None:
-            response = _response(*stored)
+            packed, status, headers, streaming = stored
+            # An unchanged answer the client already has: a 304, without unpacking it.
+            shell = _response(b"", status, headers, streaming=False)
+            not_modified = get_conditional_response(request, etag=shell["ETag"], response=shell)
+            if not_modified is not shell:
+                return not_modified
+            response = _response(zlib.decompress(packed), status, headers, streaming)
         else:
             response = self.get_response(request)
             if response.status_code != 200:
@@ -206,8 +214,9 @@ class PublicApiMiddleware:
             response = _response(content, 200, list(response.items()), response.streaming)
             response["ETag"] = _etag(content)
             patch_cache_control(response, public=True, max_age=settings.LOCALOFFER_API_MAX_AGE)
-            if key and len(content) <= MAX_CACHED_BYTES:
-                stored = (content, 200, list(response.items()), response.streaming)
+            packed = zlib.compress(content, 3) if key else b""
+            if key and len(packed) <= MAX_CACHED_BYTES:
+                stored = (packed, 200, list(response.items()), response.streaming)
                 caches[CACHE_ALIAS].set(key, stored, settings.LOCALOFFER_API_CACHE_SECONDS)
         return get_conditional_response(request, etag=response["ETag"], response=response)
 

@@ -255,7 +255,7 @@ CACHES = {
     # Django's own default (rate-limit counts); a council running several server
     # processes may point both at Redis or memcached (see docs/security.md).
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Cached Open Referral answers: at most this many, each at most 8 MB.
+    # Cached Open Referral answers, compressed: at most this many, each at most 8 MB.
     "public-api": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "public-api",
