@@ -17,11 +17,11 @@ from search.models import DirectoryPage
 pytestmark = pytest.mark.django_db
 
 NEAREST_TO_TRY = [
-    "Example: Riverside Primary School",
-    "Example: Oakfield Infant School",
-    "Example: Hillside Academy",
-    "Example: Meadow View Special School",
-    "Example: St Anne's CE Primary School",
+    "Riverside Primary School",
+    "Oakfield Infant School",
+    "Hillside Academy",
+    "Meadow View Special School",
+    "St Anne's CE Primary School",
 ]
 
 
@@ -38,7 +38,7 @@ def test_the_demo_loads_only_made_up_postcodes_and_places_the_example_schools() 
     assert not Postcode.objects.exclude(postcode__startswith="ZZ").exists()
     placed = SchoolPage.objects.filter(latitude__isnull=False)
     assert set(placed.values_list("urn", flat=True)) == set(EXAMPLE_SCHOOL_POSTCODES)
-    assert all(page.title.startswith("Example:") for page in placed)
+    assert all(page.town == "Exampleton" for page in placed)  # the example town
 
 
 @pytest.mark.usefixtures("demo")
@@ -84,3 +84,12 @@ def test_real_postcode_data_is_never_replaced_by_the_example(settings: Any) -> N
     call_command("setup_demo", stdout=io.StringIO())
 
     assert list(Postcode.objects.values_list("postcode", flat=True)) == ["YO17 7AA"]
+
+
+def test_the_open_data_page_gives_the_attribution_the_postcode_licences_require(
+    client: Client,
+) -> None:
+    text = " ".join(client.get("/open-data/").content.decode().split())
+
+    assert "Contains OS data © Crown copyright and database right" in text
+    assert "Contains National Statistics data © Crown copyright and database right" in text
