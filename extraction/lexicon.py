@@ -11,6 +11,9 @@ proformas), not from any one school's report:
 
 The vocabulary synonyms (types of need, accessibility features, services) are added at
 run time from the database, so a council's additions count too.
+
+Long because it is a word list, not logic: one pattern a line, every statutory item's
+patterns together so that they can be read and weighed against each other.
 """
 
 # ruff: noqa: RUF001, E501 -- one pattern a line reads best; documents use typographic apostrophes

@@ -187,3 +187,21 @@ def test_the_councils_settings_are_read_one_way() -> None:
         and node.attr in {"objects", "for_request", "for_site", "base_queryset"}
     ]
     assert not found, "\n".join(found)
+
+
+LONGEST_WITHOUT_A_REASON = 500
+
+
+def test_no_module_grows_long_without_saying_why() -> None:
+    # Past about 500 lines a module usually holds more than one job; when it does not,
+    # its docstring says so ("Long because ...").
+    found = []
+    folders = [p.name for p in ROOT.iterdir() if (p / "__init__.py").is_file() or p.name == "bench"]
+    for package in sorted(set(folders) - {"tests"}):
+        for path in modules(package):
+            text = path.read_text()
+            lines = text.count("\n")
+            docstring = ast.get_docstring(ast.parse(text)) or ""
+            if lines > LONGEST_WITHOUT_A_REASON and "long because" not in docstring.lower():
+                found.append(f"{path.relative_to(ROOT)}: {lines} lines")
+    assert not found, "\n".join(found)

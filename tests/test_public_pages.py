@@ -193,6 +193,28 @@ def test_home_page_leads_with_the_directory_search_and_the_needs_most_provided_f
     assert set(links) == {"ASD", "HI", "SLCN"}
 
 
+def test_the_schools_index_pages_like_the_directory(
+    client: Client, schools_index: SchoolIndexPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SchoolIndexPage, "SCHOOLS_PER_PAGE", 2)
+    for number in range(13):
+        SchoolPageFactory(parent=schools_index, title=f"School {number}")
+
+    html = client.get(schools_index.url, {"page": 4}).content.decode()
+    nav = re.search(
+        r'<nav class="govuk-pagination" aria-label="Pages of schools">.*?</nav>', html, re.S
+    )
+
+    assert nav is not None
+    numbers = re.findall(r'aria-label="Page (\d+)"', nav.group(0))
+    # First, last and the pages either side of the current one, with gaps between.
+    assert numbers == ["1", "3", "4", "5", "7"]
+    assert nav.group(0).count("govuk-pagination__item--ellipses") == 2
+    assert 'href="?page=3" rel="prev"' in nav.group(0)
+    assert 'href="?page=5" rel="next"' in nav.group(0)
+    assert 'aria-current="page">4<' in nav.group(0)
+
+
 @pytest.mark.parametrize(
     ("senco", "shown", "not_shown"),
     [

@@ -34,6 +34,7 @@ from wagtail.search import index
 
 from ..checklist import STATUTORY_ITEMS, TEXT_ITEM_KEYS
 from ..compliance import ComplianceResult, check_compliance, is_blank
+from ..pagination import paginate
 from ..panels import ComplianceChecklistPanel, ReportAnswerPanel
 from ..permissions import MANAGE_WEB_ADDRESS, SchoolPagePermissionTester
 from ..review import ReviewStatus, next_review_due, review_status
@@ -104,7 +105,9 @@ class SchoolIndexPage(RoutablePageMixin, Page):
         # get_page() turns a missing, malformed or out-of-range page number into a real page.
         page_of_schools = paginator.get_page(request.GET.get("page"))
         context["schools"] = page_of_schools
-        context["page_range"] = paginator.get_elided_page_range(page_of_schools.number)
+        context["pagination"] = paginate(
+            page_of_schools.number, paginator.num_pages, lambda number: f"?page={number}"
+        )
         # Other pages under the index, such as the directory search, are linked above the list.
         context["other_pages"] = self.get_children().live().public().not_type(SchoolPage)
         return context
