@@ -179,6 +179,9 @@ def test_capitalised_words_after_a_role_are_not_a_name(sentence: str) -> None:
         ("Our SENCo is Mrs Bea Ford.\n\nHeadteacher: Mr Bob Stone, head@example.org, "
          "01632 960111", "", ""),
         ("SENCo – Mrs Bea Ford (01632 960000)", "", "01632 960000"),
+        # A role named in a sentence is not another person's entry.
+        ("Our SENCo is Mrs Bea Ford.\n\nPlease contact the SENCo or the headteacher on "
+         "01632 960000.", "", "01632 960000"),
     ],
 )  # fmt: skip
 def test_the_senco_email_and_phone_are_theirs(text: str, email: str, phone: str) -> None:
