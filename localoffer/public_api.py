@@ -14,7 +14,9 @@ middleware bounds what a visitor can make the server do:
   most) until the data changes: the cache key carries ``data_version()``, which moves
   when a page is published, unpublished, moved or deleted, when anything is logged in
   the admin (vocabularies, settings), and when this process saves any model the APIs
-  read. A change nothing records (a census import in another process) shows within
+  read, and when the search index catches up with updates queued while Elasticsearch
+  was down (a generation kept in the cache itself, so every process sharing the cache
+  sees it). A change nothing records (a census import in another process) shows within
   ``LOCALOFFER_API_CACHE_SECONDS``.
 """
 
@@ -22,6 +24,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import uuid
+import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -41,13 +45,19 @@ from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
+from search.elastic.indexing import index_updated
+
 # The apps whose models the APIs read: saving one in this process moves the data version.
 API_DATA_APPS = frozenset(
     {"schools", "council", "census", "feedback", "search", "openreferral", "wagtailcore"}
 )
 CACHE_ALIAS = "public-api"
-# A larger answer is served but not kept: the cache's memory stays bounded.
+# Answers are kept compressed (JSON shrinks about ten times); a larger one is served but
+# not kept, so the cache's memory stays bounded.
 MAX_CACHED_BYTES = 8 * 1024 * 1024
+# A random token beside the cached answers, replaced to drop them all (a lost or
+# evicted token is replaced by a new one: never one seen before).
+GENERATION_KEY = "public-api:generation"
 
 _RATE = re.compile(r"^(?P<count>\d+)/(?P<multiplier>\d*)(?P<unit>[smhd])$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -61,17 +71,28 @@ def _data_saved(sender: type, **kwargs: Any) -> None:
         _local_version += 1
 
 
+def _new_generation() -> str:
+    return uuid.uuid4().hex
+
+
+def drop_cached_answers(**kwargs: Any) -> None:
+    """Move the data version for every process sharing the cache: what was cached
+    before is never answered again."""
+    caches[CACHE_ALIAS].set(GENERATION_KEY, _new_generation(), None)
+
+
 def connect_signals() -> None:
-    """Move the data version when this process saves or deletes what the APIs read
-    (called from the app's ``ready``)."""
+    """Move the data version when this process saves or deletes what the APIs read,
+    and when the search index catches up (called from the app's ``ready``)."""
     post_save.connect(_data_saved, dispatch_uid="localoffer.public_api.saved")
     post_delete.connect(_data_saved, dispatch_uid="localoffer.public_api.deleted")
+    index_updated.connect(drop_cached_answers, dispatch_uid="localoffer.public_api.index")
 
 
 def data_version() -> str:
     """A value that changes whenever what the public APIs answer may have changed.
 
-    Three small aggregate queries; see the module's docstring for what moves it.
+    Three small aggregate queries and a cache read; see the module's docstring for what moves it.
     """
     pages = Page.objects.aggregate(
         live=Count("pk", filter=Q(live=True)),
@@ -80,6 +101,7 @@ def data_version() -> str:
     )
     page_log = PageLogEntry.objects.aggregate(last=Max("pk"))["last"]
     model_log = ModelLogEntry.objects.aggregate(last=Max("pk"))["last"]
+    generation = caches[CACHE_ALIAS].get_or_set(GENERATION_KEY, _new_generation, None)
     return "|".join(
         str(part)
         for part in (
@@ -89,6 +111,7 @@ def data_version() -> str:
             page_log,
             model_log,
             _local_version,
+            generation,
         )
     )
 
@@ -175,7 +198,13 @@ class PublicApiMiddleware:
         key = self._cache_key(request) if server_cached else None
         stored = caches[CACHE_ALIAS].get(key) if key else None
         if stored is not None:
-            response = _response(*stored)
+            packed, status, headers, streaming = stored
+            # An unchanged answer the client already has: a 304, without unpacking it.
+            shell = _response(b"", status, headers, streaming=False)
+            not_modified = get_conditional_response(request, etag=shell["ETag"], response=shell)
+            if not_modified is not shell:
+                return not_modified
+            response = _response(zlib.decompress(packed), status, headers, streaming)
         else:
             response = self.get_response(request)
             if response.status_code != 200:
@@ -185,8 +214,9 @@ class PublicApiMiddleware:
             response = _response(content, 200, list(response.items()), response.streaming)
             response["ETag"] = _etag(content)
             patch_cache_control(response, public=True, max_age=settings.LOCALOFFER_API_MAX_AGE)
-            if key and len(content) <= MAX_CACHED_BYTES:
-                stored = (content, 200, list(response.items()), response.streaming)
+            packed = zlib.compress(content, 3) if key else b""
+            if key and len(packed) <= MAX_CACHED_BYTES:
+                stored = (packed, 200, list(response.items()), response.streaming)
                 caches[CACHE_ALIAS].set(key, stored, settings.LOCALOFFER_API_CACHE_SECONDS)
         return get_conditional_response(request, etag=response["ETag"], response=response)
 

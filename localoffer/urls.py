@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from moderation import chooser
 
+from . import views
+
 # A request the site cannot read gets a page in the site's layout, not Django's bare one.
 handler400 = "localoffer.views.bad_request"
 
@@ -30,6 +32,9 @@ urlpatterns = [
     path("api/v1/", include("localoffer.api_urls")),
     # The one-click "still up to date" link in review reminders (no login: it is signed).
     path("school-review/", include("moderation.urls")),
+    path("open-data/", views.open_data, name="open-data"),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}favicon.ico")),
 ]
 
 if settings.DEBUG:

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "extraction",
     "feedback",
     "census",
+    "postcodes",
     "logins",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -202,6 +203,9 @@ LOCALOFFER_ELASTICSEARCH_WRITE_TIMEOUT = 3.0
 # Seconds to leave Elasticsearch alone after it failed, so that an outage does not
 # make every request wait for a timeout.
 LOCALOFFER_ELASTICSEARCH_RETRY_AFTER = 10.0
+# Seconds between a server process's looks for index updates queued during an outage
+# (another process's); sent at once when this process sees Elasticsearch come back.
+LOCALOFFER_ELASTICSEARCH_CATCH_UP_SECONDS = 30.0
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
 SPECTACULAR_SETTINGS = {
     "TITLE": "SEND Local Offer API",
@@ -251,7 +255,7 @@ CACHES = {
     # Django's own default (rate-limit counts); a council running several server
     # processes may point both at Redis or memcached (see docs/security.md).
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Cached Open Referral answers: at most this many, each at most 8 MB.
+    # Cached Open Referral answers, compressed: at most this many, each at most 8 MB.
     "public-api": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "public-api",

@@ -183,6 +183,31 @@ def test_a_passage_answering_two_items_goes_under_both(
     assert set(result.items) == keys
 
 
+@pytest.mark.parametrize(
+    ("key", "passage"),
+    [
+        ("consulting_parents", "Parents are invited to meet the SENCo each term to share "
+         "their views and plan the next steps together."),
+        ("consulting_parents", "You know your child best, so we listen to what you tell us "
+         "and plan support with you."),
+        ("teaching_approach", "Class teachers are responsible for the progress of every "
+         "pupil, including those who work with teaching assistants."),
+        ("adaptations", "Tasks may be broken down into smaller steps, and pupils can record "
+         "their work in different ways."),
+        ("identification", "Where a child's difficulties persist despite targeted support, "
+         "they may be placed on the SEN register."),
+        ("identification", "We use information from nursery and from our own checks to find "
+         "out whether a child may have SEN."),
+        ("consulting_pupils", "Children help to set their own targets and talk about what "
+         "helps them learn."),
+        ("evaluating_effectiveness", "We check how well interventions work by comparing "
+         "children's scores before and after each programme."),
+    ],
+)  # fmt: skip
+def test_a_passage_with_no_heading_is_placed_by_its_own_words(key: str, passage: str) -> None:
+    assert key in extract(f"{passage}\n").items
+
+
 def test_a_list_of_contents_is_not_an_answer() -> None:
     text = (
         "Contents\n\n"

@@ -130,7 +130,8 @@ def test_results_show_the_facts_parents_need(schools_index, directory, client):
     assert [t.label for t in overdue.needs] == ["Autism"]
     assert [t.label for t in overdue.accessibility] == ["Lift to upper floors"]
     assert html.count("Overdue for review") == 1
-    assert 'href="/schools/overdue-school/"' in html
+    # The link carries the results, for the school page's link back to them.
+    assert 'href="/schools/overdue-school/?back=%2Fschools%2Ffind-a-school%2F"' in html
     api = ask_api(client).body["results"]
     assert [(s["name"], s["overdue"]) for s in api] == [
         ("Current School", False),
