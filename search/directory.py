@@ -87,15 +87,9 @@ def find_schools(
     )
     if lenient:
         # The page says how many results are tagged with what the words mean.
-<<<<<<< HEAD
-        listing.words_as_filters = words_as_filters(
-            parsed, result.count, vocabulary, backend.search
-        )
+        listing.words_as_filters = words_as_filters(parsed, result, vocabulary, backend.search)
         # The postcode box only when there is postcode data to search with.
         listing.postcode_data = postcode_data()
-=======
-        listing.words_as_filters = words_as_filters(parsed, result, vocabulary, backend.search)
->>>>>>> main
     return listing, parsed
 
 
