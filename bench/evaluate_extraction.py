@@ -44,6 +44,9 @@ by the migrations) and compared with its labels. Definitions (also in docs/extra
   stops and extra spaces; email and phone likewise, over the reports that give them.
 * Facets: the terms a report clearly says the school provides or has; precision and
   recall of the terms the output ticks.
+
+Long because it is a command-line report with two modes (one part, cross-validation)
+and their printing; nothing else imports it.
 """
 
 # ruff: noqa: RUF001 -- typographic apostrophes are what documents contain

@@ -103,10 +103,13 @@ class NeedsAndProvisionView(WagtailAdminTemplateMixin, TemplateView):
         return response
 
     def _heading(self, report: NeedsReport) -> str:
-        return (
+        heading = (
             f"Needs and provision, {report.academic_year} (January {report.year + 1} school "
             f"census): {scope_label(report)}. Source: {SOURCE}."
         )
+        if report.example:
+            heading = "EXAMPLE FIGURES, made up for a demonstration site, not real. " + heading
+        return heading
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -186,8 +186,9 @@ def need_labels() -> dict[str, str]:
     return labels
 
 
-def school_years(years: Iterable[int]) -> list[SchoolYear]:
-    """Every live school's census in ``years`` (three queries, whatever the number)."""
+def school_years(years: Iterable[int], needs_years: Iterable[int] = ()) -> list[SchoolYear]:
+    """Every live school's census in ``years``, with its counts by need in ``needs_years``
+    only (the trend needs totals alone). Three queries, whatever the number of schools."""
     records = (
         SchoolCensus.objects.filter(year__in=list(years), school__live=True)
         .select_related("school")
@@ -206,7 +207,7 @@ def school_years(years: Iterable[int]) -> list[SchoolYear]:
         .prefetch_related(
             Prefetch(
                 "needs",
-                queryset=NeedCount.objects.only(
+                queryset=NeedCount.objects.filter(census__year__in=list(needs_years)).only(
                     "census_id", "need", "pupils", "sen_support", "ehc_plans"
                 ),
             ),
@@ -238,7 +239,7 @@ def needs_report(year: int, scope: Scope, threshold: int) -> NeedsReport:
     years = years_loaded()
     earlier = [y for y in years if y < year]
     previous_year = earlier[0] if earlier else None
-    everything = school_years(years)
+    everything = school_years(years, needs_years={year, previous_year or year})
     in_scope = [school for school in everything if scope.includes(school)]
     this_year = [school for school in in_scope if school.census.year == year]
     labels = need_labels()

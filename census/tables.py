@@ -10,7 +10,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from feedback.exports import spreadsheet_text
+from schools.spreadsheets import spreadsheet_text
 
 from .report import GroupRow, Mismatch, NeedsReport, Total
 

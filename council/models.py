@@ -9,7 +9,7 @@ import it, and it imports none of them.
 
 from __future__ import annotations
 
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -51,6 +51,7 @@ class CouncilSettings(BaseGenericSetting):
     census_need_threshold = models.PositiveSmallIntegerField(
         "pupils with one need before a school's report should mention it",
         default=5,
+        validators=[MinValueValidator(1, "Enter 1 or more.")],
         help_text=(
             "The 'Needs and provision' page lists the schools where the DfE census counts at "
             "least this many pupils with one primary type of need that the school's report "

@@ -25,8 +25,10 @@ _ROLE = (
     r"(?i:\b(?:SEN[D]?[\s-]?Co|SEN[D]?CO|INCo|ALNCo)s?\b"
     rf"|\b{_AREA}\s+(?:Co-?\s?ordinator|Coordinator|Lead(?:er)?|Manager)s?\b"
     # "Head of Inclusion", "Assistant Headteacher for SEND", "Director of Inclusion".
-    r"|\b(?:(?:Assistant|Deputy)\s+)?(?:Head(?:teacher)?|Director|Leader|Lead)"
-    rf"\s+(?:of|for)\s+{_AREA}\b)"
+    # "Assistant Principal (SEND)", "Co-ordinator for Special Educational Needs".
+    r"|\b(?:(?:Assistant|Deputy|Vice)\s+)?(?:Head(?:teacher)?|Principal|Director|Leader|Lead"
+    r"|Co-?\s?ordinator|Coordinator)"
+    rf"\s*(?:(?:of|for)\s+|\(\s*(?={_AREA}\s*\))|[-–]\s*){_AREA}\b(?:\s*\))?)"
     # "Special Educational Needs Co-ordinator (SENCo)": the abbreviation after the role.
     r"(?:\s*\(\s*(?i:SEN[D]?[\s-]?Co|SEN[D]?CO|INCo)\s*\))?"
 )
@@ -261,10 +263,12 @@ _PERSONAL_EMAIL = re.compile(r"sen|inclusion|senco", re.I)
 _CONTACT_WINDOW = 4
 # A line that is only a contact detail, as a staff entry lists them under the name.
 _CONTACT_LINE = re.compile(r"^\s*(?:e-?mail|e|email address|contact)\s*[:\-–]?\s*\S+@\S+\s*$", re.I)
-# Another person's entry: its email and phone are theirs, not the SENCO's.
+# Another person's entry ("Mr Y", "Headteacher: Bob Y"): its email and phone are theirs,
+# not the SENCO's. A role named in a sentence ("contact the SENCo or the head teacher
+# on...") is not an entry.
 _OTHER_PERSON = re.compile(
     rf"{_TITLE}\s*(?:{_INITIALS}\s*)?{_WORD}|\b(?i:head\s*teacher|principal|head of school|"
-    r"governor|chair|deputy head|business manager|office manager)\b"
+    r"governor|chair|deputy head|business manager|office manager)\s*[:\-–]\s*[A-Z]"
 )
 
 

@@ -11,6 +11,9 @@ proformas), not from any one school's report:
 
 The vocabulary synonyms (types of need, accessibility features, services) are added at
 run time from the database, so a council's additions count too.
+
+Long because it is a word list, not logic: one pattern a line, every statutory item's
+patterns together so that they can be read and weighed against each other.
 """
 
 # ruff: noqa: RUF001, E501 -- one pattern a line reads best; documents use typographic apostrophes
@@ -251,7 +254,12 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
     (r"\b(report|policy|information|page) (was|is|will be) (last )?(reviewed|updated)\b", 3),
     (r"\b(report|information) (must|should) include\b|\b(must|required to) publish\b", 3),
     (r"\bregulations 2014 require|\bby law\b|\bstatutory requirement\b", 2),
-    (r"\bcode of practice\b[^.]{0,40}\b(gives|provides|sets out|states|says|describes)\b", 3),
+    # ...but the Code's four broad areas of need are how reports answer "kinds of need".
+    (
+        r"\bcode of practice\b(?![^.]*\b(broad )?areas of need)[^.]{0,40}\b(gives|provides|"
+        r"sets out|states|says|describes)\b",
+        3,
+    ),
     (
         r"\bha(s|ve) (sen[d]?|special educational needs) if\b|\bis defined as\b|"
         r"\b(use|uses|following) (the )?definition\b|\bprovision means\b",
@@ -312,12 +320,29 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
             3,
         ),
         (r"\b(speak|talk) (to|with) (the|your child'?s) class teacher\b.*\bconcern", 2),
+        # "...if you think your child may need extra help": the parent's first step.
+        (
+            r"\b(think|believe|feel|suspect|worried|concerned)\b[^.]{0,40}\b(your|my|their) "
+            r"child\b[^.]{0,40}\b(may|might|has|have|needs?)\b",
+            3,
+        ),
         (r"\bscreening\b|\bdiagnos\w+\b|\bbarriers? to learning\b", 1),
         (r"\bsen register\b|\bsen support register\b", 1),
         (r"\bstatutory assessment\b|\b(ehc|education,? health and care) needs assessment\b", 2),
         (r"\brequest(ed)? (for )?(an? )?(ehcp?|education,? health and care)\b", 2),
         (r"\bgather(ing)? information\b|\binformation from (parents|previous)", 1),
         (r"\bunder observation\b|\bcause for concern\b", 2),
+        (
+            r"\bfalling behind\b|\bnot making (the )?(expected |adequate )?progress\b|"
+            r"\bdifficulties (persist|continue)\b|\bdespite (targeted|high[- ]quality|"
+            r"additional|extra) (support|teaching|help|intervention)",
+            3,
+        ),
+        (
+            r"\b(placed|put|added) on (the|our) sen[d]? (support )?register\b|\bfind out "
+            r"(whether|if) (a|your|the) child\b|\binformation from (nursery|pre-?school)",
+            3,
+        ),
     ],
     "senco_contact": [
         (r"\bcontact (the|our) sen[d]?co\b|\bsen[d]?co (is|:|-|–)", 3),
@@ -338,11 +363,27 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
         ),
         (r"\b(partnership|working) with parents\b|\bparents? (and|&) (the )?school work\b", 3),
         (r"\bcommunicat\w* (with|between) (home|parents)\b|\bregular contact with parents\b", 3),
-        (r"\bmeet(s|ing)? with (the )?parents\b|\bparents? (meet|meeting)\b", 2),
+        (r"\bmeet(s|ing)? with (the )?parents\b|\bparents? (meet|meeting)\b", 3),
         (r"\bparents?\b", 0.5),
         (r"\bnewsletters?\b|\bclass dojo\b|\bemail\b|\bphone call", 1),
         (r"\bcoffee (mornings?|afternoons?)\b|\bworkshops? for parents\b", 2),
         (r"\bparents'? views\b|\bviews of parents\b", 2),
+        (
+            r"\bparents?\b[^.]{0,40}\b(invited|welcomed?|encouraged)\b[^.]{0,30}\b(meet|discuss|"
+            r"talk|share|contribute|attend|come)",
+            3,
+        ),
+        (
+            r"\byou know your child best\b|\blisten(ing)? to (what )?(you|parents)\b|\b(work|"
+            r"working) (closely )?(with|alongside) (you|parents|families)\b",
+            3,
+        ),
+        (
+            r"\b(in|keep) (close )?(touch|contact) with (you|parents|home|families)\b|\bkeep "
+            r"(you|parents) (informed|updated|up to date)\b",
+            3,
+        ),
+        (r"\bif you would like (a|to) (word|talk|meet|speak|chat)\b|\ba quick word\b", 2),
     ],
     "consulting_pupils": [
         (r"\bpupil voice\b|\bstudent voice\b|\bchild'?s voice\b", 3),
@@ -357,6 +398,11 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
         ),
         (r"\bage[- ]appropriate (manner|way)\b|\btheir own (targets|learning|support)\b", 2),
         (r"\bchild (will|is) (also )?be consulted\b", 3),
+        (
+            r"\b(children|pupils|students|they) (help to |help |)set (their )?own targets\b|"
+            r"\bwhat helps them\b",
+            3,
+        ),
     ],
     "assessing_progress": [
         (r"\bprogress\b", 1),
@@ -405,6 +451,11 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
         (r"\bmulti-?sensory\b|\bpersonalised learning\b|\bscaffold", 1.5),
         (r"\bteaching (of|approach|strategies)\b|\btaught\b", 1),
         (r"\bprovision maps?\b", 1),
+        (
+            r"\b(class )?teachers? (are|is|remain) responsible for the (progress|learning|"
+            r"teaching)\b|\blessons are planned\b|\bteachers? plan\b|\bplanned to meet\b",
+            3,
+        ),
     ],
     "adaptations": [
         (
@@ -429,6 +480,12 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
         (r"\b(additional|extra) (adult |learning )?(support|help)\b", 1.5),
         (r"\bindependen(t|ce)\b", 1),
         (r"\bcatch[- ]up\b|\bbooster\b|\bpre[- ]teach", 1.5),
+        (
+            r"\bbroken down into (smaller )?(steps|chunks|parts)\b|\brecord (their )?work in "
+            r"(different|other) ways\b|\bmovement breaks\b|\bworkstations?\b|\bquiet "
+            r"(working )?(areas?|spaces?)\b|\bword mats?\b|\bwriting frames?\b",
+            2.5,
+        ),
     ],
     "staff_expertise": [
         (r"\btrain(ed|ing)\b", 2),
@@ -457,6 +514,11 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
         (r"\b(monitor|review)(ed|s|ing)? (the )?(quality|provision|effectiveness)\b", 2),
         (r"\bquestionnaires?\b|\bsurveys?\b|\bfeedback from (staff|parents|pupils)\b", 2),
         (r"\binclusion (quality )?mark\b|\biqm\b|\bintervention impact\b", 3),
+        (
+            r"\bhow well (the )?(interventions?|support|provision) (works?|is working)\b|"
+            r"\bbefore and after\b|\b(entry|exit) (data|assessments?)\b|\bbaseline\b",
+            3,
+        ),
         (r"\bgovernors?\b.*\b(report|monitor|review)", 1),
     ],
     "inclusion_activities": [

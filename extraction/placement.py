@@ -54,8 +54,8 @@ _USABLE_HEADING = 3.0
 STRONG_CONTENT = 8.0
 # A passage goes under a second item too when that item scores at least this share of
 # the first's score, and (but for a passage naming the SENCO) at least this much.
-_DUAL_SHARE = 0.8
-_DUAL_MIN = 6.0
+_DUAL_SHARE = 0.7
+_DUAL_MIN = 5.0
 # A passage naming the SENCO goes under its other topic too from this score.
 _SENCO_SECOND = 4.0
 # A passage under a heading that names no item needs this much evidence of its own.

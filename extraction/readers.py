@@ -6,6 +6,9 @@ raises ``UnreadableDocument`` with a message an editor can act on; nothing else 
 raised for bad input. Files beyond any real report's size are refused before parsing
 (``extraction.limits``); run untrusted files through ``extraction.worker``, which also
 bounds the parsers' time and memory.
+
+Long because it holds one reader per format; they share the block builder, the sniffing
+and the size rules, and each is short. A new format would be the time to split them.
 """
 
 from __future__ import annotations

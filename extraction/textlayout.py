@@ -129,8 +129,14 @@ def _strip_bullet(line: str) -> str:
     return _BULLET_LINE.sub("", line, count=1).strip()
 
 
-def looks_like_heading(line: str, *, allow_colon: bool = True) -> bool:
-    """Whether one line, on its own, reads as a heading rather than part of a sentence."""
+def looks_like_heading(
+    line: str, *, allow_colon: bool = True, allow_open_end: bool = False
+) -> bool:
+    """Whether one line, on its own, reads as a heading rather than part of a sentence.
+
+    ``allow_open_end``: the line stands alone (a blank line after it), so ending in
+    "for" or "with" does not make it the first half of a wrapped sentence.
+    """
     text = line.strip()
     if not text or len(text) > 160:
         return False
@@ -155,7 +161,7 @@ def looks_like_heading(line: str, *, allow_colon: bool = True) -> bool:
     last = words[-1].lower()
     # "What needs does the school provide for?" is a whole question; a line ending in
     # "for" without the question mark is the first half of a wrapped sentence.
-    if last in _FUNCTION_WORDS and not is_question:
+    if last in _FUNCTION_WORDS and not is_question and not allow_open_end:
         return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3
@@ -217,7 +223,9 @@ class _LineParser:
         if not match:
             return None
         number, rest = match.groups()
-        if not looks_like_heading(rest, allow_colon=True):
+        # "1. The needs we provide for", then a blank line: a section's title.
+        alone = index + 1 >= len(self.lines) or not self.lines[index + 1][0].strip()
+        if not looks_like_heading(rest, allow_colon=True, allow_open_end=alone):
             return None
         # "1. ...", "2. ..." on consecutive lines are a numbered list, not headings.
         following = self._next_nonblank(index)

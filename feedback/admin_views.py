@@ -21,8 +21,8 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from schools.models import SchoolPage
+from schools.spreadsheets import TypedTextExportMixin
 
-from .exports import TypedTextExportMixin
 from .models import Feedback
 from .roles import can_read_school_feedback, can_use_inbox
 from .selectors import feedback_about, schools_edited_by

@@ -22,9 +22,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from schools.models import SchoolPage
+from schools.spreadsheets import TypedTextExportMixin
 
 from . import services
-from .exports import TypedTextExportMixin
 from .models import Feedback, FeedbackStatus, Quote, Theme, Usefulness
 from .models.inbox import QUOTE_MAX_LENGTH
 

@@ -23,10 +23,12 @@ from moderation.selectors import editor_group
 from moderation.services import council_groups, sync_editor_group
 from schools.models import SchoolPage
 
+from .models import HomePage
+
 FIXTURES = Path(settings.BASE_DIR) / "schools" / "fixtures"
 # The four real schools whose reports we started from (see docs/demo-data.md).
 DEMO_SCHOOLS = FIXTURES / "demo_schools.json"
-# Generated schools, each named "Example: ...", so the directory has choices to filter.
+# Generated schools (URNs 999xxx, town Exampleton), so the directory has choices to filter.
 EXAMPLE_SCHOOLS = FIXTURES / "example_schools.json"
 DEMO_FILES = (DEMO_SCHOOLS, EXAMPLE_SCHOOLS)
 
@@ -63,6 +65,20 @@ def configure_demo_settings() -> None:
         site_settings.sendiass_phone = "01234 567890"
         site_settings.sendiass_email = "sendiass@example.org"
         site_settings.save()
+
+
+DEMO_HOME_INTRO = (
+    "<p>This is a demonstration of the SEND Local Offer. The schools in Exampleton are "
+    "examples made up for the demonstration; the others started from real schools' "
+    "published reports, summarised in our own words.</p>"
+)
+
+
+def describe_demo_home(home: HomePage) -> None:
+    """Say on the home page, once, that the demo schools are examples."""
+    if DEMO_HOME_INTRO not in home.intro:
+        home.intro += DEMO_HOME_INTRO
+        home.save_revision().publish()
 
 
 def load_demo_schools() -> None:

@@ -22,7 +22,7 @@ from schools.panels import glossary
 from schools.readability import Readability, assess
 
 from .diff import Paragraph, compare, has_changed
-from .selectors import heading_for, reviewed_unchanged_note, statutory_headings
+from .selectors import reviewed_unchanged_note, statutory_headings
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ def _changed_answers(before: SchoolPage | None, after: SchoolPage) -> list[Chang
         old = getattr(before, item.key, "") if before is not None else ""
         new = getattr(after, item.key, "")
         if has_changed(old or "", new or ""):
-            answers.append(_answer(item.key, heading_for(item, headings), old, new, terms))
+            answers.append(_answer(item.key, item.heading_in(headings), old, new, terms))
     extra_before = {a.question_id: a.answer for a in before.extra_answers.all()} if before else {}
     for extra in after.extra_answers.all():
         old = extra_before.pop(extra.question_id, "")
@@ -191,5 +191,5 @@ def submitted_report(page: SchoolPage) -> SubmittedReport | None:
         facts=_changed_facts(published, submitted),
         checklist=checklist,
         published_checklist=check_compliance(published) if published is not None else None,
-        missing_headings=[heading_for(item, headings) for item in checklist.missing],
+        missing_headings=[item.heading_in(headings) for item in checklist.missing],
     )

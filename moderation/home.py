@@ -10,7 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.urls import NoReverseMatch, reverse
 from wagtail.admin.ui.components import Component
 
-from schools.models import SchoolPage
+from schools.models import SchoolClosure, SchoolPage
 
 from .selectors import YourSchool, schools_edited_by, your_school
 from .services import can_confirm_unchanged, write_refusal
@@ -19,7 +19,10 @@ from .services import can_confirm_unchanged, write_refusal
 def school_links(school: YourSchool, user: AbstractBaseUser) -> list[tuple[str, str, bool]]:
     """The buttons under a school: (label, url, is_primary)."""
     page = school.page
-    links = [("Edit the report", reverse("wagtailadmin_pages:edit", args=[page.pk]), True)]
+    links = []
+    # Not while GIAS lists the school as closed (``schools.permissions``).
+    if page.permissions_for_user(user).can_edit():
+        links.append(("Edit the report", reverse("wagtailadmin_pages:edit", args=[page.pk]), True))
     if can_confirm_unchanged(page, user):
         links.append(
             (
@@ -58,9 +61,17 @@ class YourSchoolPanel(Component):
 
     def get_context_data(self, parent_context: Mapping[str, Any] | None = None) -> dict[str, Any]:
         summaries = [your_school(page) for page in self.schools]
+        closures = {
+            closure.page_id: closure
+            for closure in SchoolClosure.objects.filter(page__in=self.schools)
+        }
         return {
             "schools": [
-                {"school": summary, "links": school_links(summary, self.user)}
+                {
+                    "school": summary,
+                    "links": school_links(summary, self.user),
+                    "closure": closures.get(summary.page.pk),
+                }
                 for summary in summaries
             ],
             "heading": "Your school" if len(summaries) == 1 else "Your schools",

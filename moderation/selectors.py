@@ -30,7 +30,7 @@ from schools.checklist import StatutoryItem
 from schools.compliance import check_compliance
 from schools.models import SchoolPage
 from schools.review import ReviewStatus, next_review_due, review_status
-from schools.selectors import heading_for, missing_headings, statutory_headings
+from schools.selectors import missing_headings, statutory_headings
 
 from .models import SchoolEditorGroup
 
@@ -275,7 +275,7 @@ def school_statuses(
                 last_reviewed=page.last_reviewed,
                 review=review_status(page.last_reviewed, today),
                 missing=missing,
-                missing_headings=tuple(heading_for(item, headings) for item in missing),
+                missing_headings=tuple(item.heading_in(headings) for item in missing),
                 moderation=moderation.get(page.pk, ModerationStatus.NONE),
                 editors=editors.get(page.pk, ()),
                 submitted_missing=submitted.get(page.pk),
@@ -468,6 +468,6 @@ def your_school(page: SchoolPage) -> YourSchool:
         review=review_status(page.last_reviewed),
         next_review_due=next_review_due(page.last_reviewed) if page.last_reviewed else None,
         missing_headings=tuple(
-            heading_for(item, headings) for item in check_compliance(latest).missing
+            item.heading_in(headings) for item in check_compliance(latest).missing
         ),
     )

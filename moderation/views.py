@@ -24,6 +24,7 @@ from wagtail.admin.widgets import Button, HeaderButton
 
 from schools.models import SchoolPage
 from schools.review import ReviewStatus
+from schools.spreadsheets import TypedTextExportMixin
 
 from . import services
 from .changes import SubmittedReport, submitted_report
@@ -97,13 +98,7 @@ class SchoolStatusFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=matching)
 
 
-def _csv_safe(value: Any) -> Any:
-    # A cell starting with = + - @ is run as a formula by spreadsheet programs.
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-class SchoolStatusReportView(ReportView):
+class SchoolStatusReportView(TypedTextExportMixin, ReportView):
     """Every school with its compliance, annual review, moderation and editors."""
 
     page_title = "School report status"
@@ -164,14 +159,7 @@ class SchoolStatusReportView(ReportView):
         "status.moderation_label": "Moderation",
         "status.editors_list": "Editors",
     }
-    text_export_fields = ("title", "status.missing_list", "status.editors_list")
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.custom_field_preprocess = {
-            **self.custom_field_preprocess,
-            **{field: {self.FORMAT_CSV: _csv_safe} for field in self.text_export_fields},
-        }
+    typed_export_fields = ("title", "status.missing_list", "status.editors_list")
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not user_can_see_dashboard(request.user):

@@ -22,6 +22,7 @@ from wagtail.models import Page, PageLogEntry
 from schools.models import SchoolPage
 from schools.review import ReviewStatus
 
+from .chooser import choosable_pages
 from .home import your_school_panel
 from .selectors import (
     changes_requested,
@@ -31,12 +32,7 @@ from .selectors import (
     school_statuses,
     status_counts,
 )
-from .services import (
-    ModerationError,
-    can_confirm_unchanged,
-    check_can_approve,
-    check_can_write,
-)
+from .services import ModerationError, can_confirm_unchanged, check_can_approve
 from .views import (
     ConfirmReviewView,
     ReviewChangesView,
@@ -71,6 +67,12 @@ def register_moderation_urls() -> list[Any]:
             name="moderation_confirm_review",
         ),
     ]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_own_school_in_chooser(pages: Any, request: HttpRequest) -> Any:
+    """A school's editors choose among their own school's pages, not other schools' drafts."""
+    return choosable_pages(pages, request.user)
 
 
 class SchoolStatusMenuItem(MenuItem):
@@ -270,25 +272,25 @@ def explain_moderation_on_edit(request: HttpRequest, page: Page) -> None:
 
 @hooks.register("before_edit_page")
 def keep_moderation_on_edit(request: HttpRequest, page: Page) -> HttpResponse | None:
-    """The edit screen saves and approves by the same rule as every other path.
+    """Approving on the edit screen follows the same rule as everywhere else.
 
-    Wagtail refuses a locked page itself; this also stops an approval that would publish
-    a version saved by someone else after the report was submitted (``services.locks``),
-    before the edit screen saves anything.
+    An approval that would publish a version someone else saved after the report was
+    submitted is refused (``services.locks.check_can_approve``) before the edit screen
+    saves anything. Saving itself is refused by Wagtail's own lock (the rule
+    ``check_can_write(..., in_editor=True)`` states), which keeps what the person typed.
     """
     if request.method != "POST" or not isinstance(page, SchoolPage):
         return None
-    if request.POST.get("action-cancel-workflow"):
-        return None  # Wagtail lets whoever submitted withdraw the report, locked or not.
+    task_state = page.current_workflow_task_state
+    approving = (
+        request.POST.get("action-workflow-action")
+        and request.POST.get("workflow-action-name") == "approve"
+    )
+    if task_state is None or not approving:
+        return None
     try:
-        check_can_write(page, request.user, in_editor=True)
-        task_state = page.current_workflow_task_state
-        approving = request.POST.get("workflow-action-name") == "approve"
-        if task_state is not None and request.POST.get("action-workflow-action") and approving:
-            check_can_approve(page, task_state, request.user)
+        check_can_approve(page, task_state, request.user)
     except ModerationError as error:
-        if not request.accepts("text/html"):
-            return None  # autosave: Wagtail answers a locked page in JSON itself
         messages.error(request, str(error))
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None

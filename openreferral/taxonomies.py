@@ -107,14 +107,6 @@ def need_term_id(need: NeedArea) -> str:
     return ids.taxonomy_term_id(Vocabulary.NEEDS, need.code)
 
 
-def accessibility_term_id(feature: AccessibilityFeature) -> str:
-    return ids.taxonomy_term_id(Vocabulary.ACCESSIBILITY, feature.slug)
-
-
-def outreach_term_id(service: OutreachService) -> str:
-    return ids.taxonomy_term_id(Vocabulary.OUTREACH, service.slug)
-
-
 def need_term(need: NeedArea) -> Term:
     """A need as a term; ``need.broad_area`` should be loaded with it."""
     parent = ids.broad_area_term_id(need.broad_area.slug) if need.broad_area_id else None

@@ -9,6 +9,7 @@ only the seed for the council-editable ``ReportQuestion`` rows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -31,6 +32,14 @@ class StatutoryItem:
     source: str
     guidance: str
     answered_by: AnsweredBy = AnsweredBy.TEXT
+
+    def heading_in(self, headings: Mapping[str, str]) -> str:
+        """The council's heading for this item (``headings`` by key, from its report
+        questions), or the checklist's own when the council has none or left it empty.
+
+        The one rule for headings: the public report, the moderator's screens and the
+        editors' lists all name an item this way."""
+        return headings.get(self.key) or self.heading
 
 
 STATUTORY_ITEMS: tuple[StatutoryItem, ...] = (

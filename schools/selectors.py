@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 from wagtail.models import Page
 
-from .checklist import StatutoryItem
 from .compliance import check_compliance
 from .models import NeedArea, ReportQuestion, SchoolIndexPage, SchoolPage
 
@@ -32,12 +31,7 @@ def statutory_headings() -> dict[str, str]:
     return dict(ReportQuestion.objects.statutory().values_list("key", "heading"))
 
 
-def heading_for(item: StatutoryItem, headings: dict[str, str]) -> str:
-    """The council's heading for ``item``, falling back to the checklist's own."""
-    return headings.get(item.key) or item.heading
-
-
 def missing_headings(page: SchoolPage) -> list[str]:
     """Headings of the statutory items ``page`` (any version of it) does not answer."""
     headings = statutory_headings()
-    return [heading_for(item, headings) for item in check_compliance(page).missing]
+    return [item.heading_in(headings) for item in check_compliance(page).missing]

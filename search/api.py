@@ -133,11 +133,11 @@ class DirectoryResponseSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_next(self, listing: Listing) -> str | None:
-        return self._absolute(listing.next_url)
+        return self._absolute(listing.pagination.next_url)
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_previous(self, listing: Listing) -> str | None:
-        return self._absolute(listing.previous_url)
+        return self._absolute(listing.pagination.previous_url)
 
     @extend_schema_field(ConceptSerializer(many=True))
     def get_understood_as(self, listing: Listing) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from schools.pagination import Pagination, paginate
 from schools.review import ReviewStatus, review_status
 
 from . import vocabulary as v
@@ -48,10 +49,6 @@ class Filter:
     def options(self) -> list[Option]:
         return [option for group in self.groups for option in group.options]
 
-    @property
-    def selected_count(self) -> int:
-        return sum(option.selected for option in self.options)
-
 
 @dataclass(frozen=True)
 class ResultItem:
@@ -79,13 +76,6 @@ class SelectedOption:
     legend: str
     label: str
     remove_url: str
-
-
-@dataclass(frozen=True)
-class PageLink:
-    number: int | None  # None is a gap ("...")
-    url: str = ""
-    current: bool = False
 
 
 @dataclass
@@ -169,6 +159,11 @@ class Listing:
         return self.url(**{filter_name: remaining, "page": None})
 
     @property
+    def current_url(self) -> str:
+        """This page of results, for a school page's link back to it."""
+        return self.url()
+
+    @property
     def words_as_filters_url(self) -> str:
         """This search with the words turned into the filters they mean."""
         if self.words_as_filters is None:
@@ -185,28 +180,9 @@ class Listing:
         return f"{self.base_url}?{urlencode({'q': text})}" if text else self.base_url or "?"
 
     @property
-    def page_links(self) -> list[PageLink]:
-        """Numbered links: first, last, and the pages around the current one."""
-        wanted = {1, self.pages, self.page - 1, self.page, self.page + 1}
-        numbers = sorted(n for n in wanted if 1 <= n <= self.pages)
-        links: list[PageLink] = []
-        previous = 0
-        for number in numbers:
-            if number - previous > 1:
-                links.append(PageLink(None))
-            links.append(PageLink(number, self.url(page=number), number == self.page))
-            previous = number
-        return links if self.pages > 1 else []
-
-    @property
-    def previous_url(self) -> str:
-        if 1 < self.page <= self.pages:
-            return self.url(page=self.page - 1)
-        return ""
-
-    @property
-    def next_url(self) -> str:
-        return self.url(page=self.page + 1) if self.page < self.pages else ""
+    def pagination(self) -> Pagination:
+        """Links to the other pages of results (``schools.pagination``)."""
+        return paginate(self.page, self.pages, lambda number: self.url(page=number))
 
 
 def build_listing(

@@ -7,6 +7,7 @@ import os
 from typing import Any
 
 import pytest
+from django.core.cache import caches
 
 from schools.factories import SchoolPageFactory, school_index
 from schools.models import SchoolIndexPage, SchoolPage
@@ -49,6 +50,14 @@ def every_response_has_a_content_security_policy(monkeypatch: pytest.MonkeyPatch
         return response
 
     monkeypatch.setattr(Client, "request", request)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Each test starts with empty caches: no rate-limit counts or cached API answers
+    left by another test (the database is rolled back; the caches are not)."""
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture

@@ -39,7 +39,7 @@ def imported_modules(tree: ast.AST, path: Path) -> Iterator[tuple[int, str]]:
 
 
 # The domain, and the apps built on it (feedback reads the shell's pages only by template).
-@pytest.mark.parametrize("package", ["schools", "moderation", "feedback", "census"])
+@pytest.mark.parametrize("package", ["schools", "moderation", "feedback", "census", "postcodes"])
 def test_the_domain_imports_nothing_from_the_shell(package: str) -> None:
     found = [
         f"{path.relative_to(ROOT)}:{line} imports {module}"
@@ -59,6 +59,7 @@ PROJECT_PACKAGES = (
     "extraction",
     "feedback",
     "census",
+    "postcodes",
 )
 
 
@@ -87,25 +88,15 @@ def _project_module(name: str) -> str | None:
 
 
 def module_imports(path: Path) -> Iterator[tuple[int, str]]:
-    """``(line, module)`` of every module ``path`` imports, wherever the import stands.
-
-    ``from package import module`` counts as importing the module itself.
-    """
+    """``(line, module)`` of every module ``path`` imports, wherever the import stands;
+    ``from package import module`` counts as importing the module itself."""
     tree = ast.parse(path.read_text())
-    package = _module_name(path) if path.name == "__init__.py" else _module_name(path.parent)
+    yield from imported_modules(tree, path)
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
+        if isinstance(node, ast.ImportFrom):
+            base = next(m for n, m in imported_modules(node, path) if n == node.lineno)
             for alias in node.names:
-                yield node.lineno, alias.name
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                module = ".".join([*base, node.module] if node.module else base)
-            else:
-                module = node.module or ""
-            yield node.lineno, module
-            for alias in node.names:
-                submodule = _project_module(f"{module}.{alias.name}")
+                submodule = _project_module(f"{base}.{alias.name}")
                 if submodule:
                     yield node.lineno, submodule
 
@@ -185,4 +176,22 @@ def test_the_councils_settings_are_read_one_way() -> None:
         and node.value.id == "CouncilSettings"
         and node.attr in {"objects", "for_request", "for_site", "base_queryset"}
     ]
+    assert not found, "\n".join(found)
+
+
+LONGEST_WITHOUT_A_REASON = 500
+
+
+def test_no_module_grows_long_without_saying_why() -> None:
+    # Past about 500 lines a module usually holds more than one job; when it does not,
+    # its docstring says so ("Long because ...").
+    found = []
+    folders = [p.name for p in ROOT.iterdir() if (p / "__init__.py").is_file() or p.name == "bench"]
+    for package in sorted(set(folders) - {"tests"}):
+        for path in modules(package):
+            text = path.read_text()
+            lines = text.count("\n")
+            docstring = ast.get_docstring(ast.parse(text)) or ""
+            if lines > LONGEST_WITHOUT_A_REASON and "long because" not in docstring.lower():
+                found.append(f"{path.relative_to(ROOT)}: {lines} lines")
     assert not found, "\n".join(found)

@@ -66,3 +66,14 @@ def test_setup_demo_twice_duplicates_nothing(db: None, settings: Any) -> None:
     call_command("setup_demo", stdout=io.StringIO())
     assert SchoolPage.objects.count() == pages == len(demo_school_records())
     assert sum(p.revisions.count() for p in SchoolPage.objects.all()) == revisions
+
+
+def test_demo_names_are_plain_and_the_home_page_says_they_are_examples(
+    db: None, settings: Any, client: Client
+) -> None:
+    settings.DEBUG = True
+    call_command("setup_demo", stdout=io.StringIO())
+
+    assert not [name for name in SchoolPage.objects.values_list("title", flat=True) if ":" in name]
+    home = client.get("/", HTTP_HOST="localhost").content.decode()
+    assert "The schools in Exampleton are examples" in home

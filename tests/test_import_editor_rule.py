@@ -16,6 +16,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.management import CommandError, call_command
+from django.test import Client
 from wagtail.models import PageLogEntry, WorkflowState
 
 from moderation.services.roles import ensure_index_moderation
@@ -299,3 +300,22 @@ def test_a_dry_run_names_the_schools_it_would_hold_back(
 
     assert "the page is locked by Sam Senco" in output
     assert LABEL in output
+
+
+def test_a_forced_import_shows_in_the_page_history_in_the_admin(
+    importer: Importer,
+    page: SchoolPage,
+    senco: AbstractBaseUser,
+    officer: AbstractBaseUser,
+    admin_client: Client,
+    tmp_path: Path,
+) -> None:
+    page.locked, page.locked_by = True, senco
+    page.save(update_fields=["locked", "locked_by"])
+    importer.run(tmp_path, "--force", "--user", "officer")
+
+    response = admin_client.get(f"/admin/pages/{page.pk}/history/")
+
+    assert response.status_code == 200
+    assert "An import was forced over people&#x27;s work" in response.text
+    assert "the page is locked by Sam Senco" in response.text

@@ -15,7 +15,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from schools.checklist import TEXT_ITEM_KEYS
 from schools.compliance import check_compliance
-from schools.importing.richtext import plain_text_to_rich_text
+from schools.importing.jsonfile.richtext import plain_text_to_rich_text
 from schools.models import (
     ExtraAnswer,
     NeedArea,

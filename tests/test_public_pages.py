@@ -191,3 +191,136 @@ def test_home_page_leads_with_the_directory_search_and_the_needs_most_provided_f
     # Most schools first; a need only a draft school provides for is not offered.
     assert links[0] == "ASD"
     assert set(links) == {"ASD", "HI", "SLCN"}
+
+
+def test_the_schools_index_pages_like_the_directory(
+    client: Client, schools_index: SchoolIndexPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SchoolIndexPage, "SCHOOLS_PER_PAGE", 2)
+    for number in range(13):
+        SchoolPageFactory(parent=schools_index, title=f"School {number}")
+
+    html = client.get(schools_index.url, {"page": 4}).content.decode()
+    nav = re.search(
+        r'<nav class="govuk-pagination" aria-label="Pages of schools">.*?</nav>', html, re.S
+    )
+
+    assert nav is not None
+    numbers = re.findall(r'aria-label="Page (\d+)"', nav.group(0))
+    # First, last and the pages either side of the current one, with gaps between.
+    assert numbers == ["1", "3", "4", "5", "7"]
+    assert nav.group(0).count("govuk-pagination__item--ellipses") == 2
+    assert 'href="?page=3" rel="prev"' in nav.group(0)
+    assert 'href="?page=5" rel="next"' in nav.group(0)
+    assert 'aria-current="page">4<' in nav.group(0)
+
+
+@pytest.mark.parametrize(
+    ("senco", "shown", "not_shown"),
+    [
+        (
+            {"senco_email": "", "senco_phone": ""},
+            [
+                "School office phone: ",
+                "01653 600100",
+                "School office email: ",
+                "office@ash.example",
+            ],
+            [],
+        ),
+        (
+            {"senco_email": "senco@ash.example", "senco_phone": ""},
+            ["senco@ash.example", "School office phone: 01653 600100"],
+            ["School office email"],
+        ),
+        (
+            {"senco_email": "senco@ash.example", "senco_phone": "01653 600200"},
+            ["senco@ash.example", "01653 600200"],
+            ["School office"],
+        ),
+    ],
+)
+def test_a_senco_without_email_or_phone_falls_back_to_the_school_office(
+    client: Client, schools_index: SchoolIndexPage, senco: dict, shown: list, not_shown: list
+) -> None:
+    school = SchoolPageFactory(
+        parent=schools_index,
+        title="Ash Primary",
+        senco_name="Ms Ash",
+        phone="01653 600100",
+        email="office@ash.example",
+        **senco,
+    )
+
+    html = client.get(school.url).content.decode()
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+    for words in shown:
+        assert words in text
+    for words in not_shown:
+        assert words not in text
+
+
+def test_a_school_reached_from_the_results_links_back_to_them(
+    client: Client, schools_index: SchoolIndexPage
+) -> None:
+    from search.services import ensure_directory_page
+
+    directory = ensure_directory_page(schools_index)
+    for number in range(25):
+        SchoolPageFactory(parent=schools_index, title=f"Ash Primary {number:02d}")
+    results_url = f"{directory.url}?q=ash&sort=name&page=2"
+
+    results = client.get(results_url).content.decode()
+    link = re.search(r'<h3[^>]*><a class="govuk-link" href="([^"]+)">', results)[1]
+    school = client.get(link.replace("&amp;", "&")).content.decode()
+
+    back = re.search(
+        r'<a href="([^"]+)" class="govuk-back-link">Back to your search results', school
+    )
+    assert back[1].replace("&amp;", "&") == f"{directory.url}?q=ash&sort=name&page=2"
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "https://elsewhere.example/schools/",
+        "//elsewhere.example/schools/",
+        "/admin/",
+        "/schools/\\\\elsewhere.example",
+        "javascript:alert(1)",
+        "/schools/" + "x" * 3000,
+    ],
+)
+def test_a_link_back_goes_only_to_this_sites_results(
+    client: Client, school: SchoolPage, back: str
+) -> None:
+    response = client.get(school.url, {"back": back})
+
+    assert response.status_code == 200
+    assert "govuk-back-link" not in response.content.decode()
+
+
+def test_the_footer_links_to_open_data_whose_example_links_answer(
+    client: Client, schools_index: SchoolIndexPage
+) -> None:
+    home = client.get("/").content.decode()
+    assert '<a class="govuk-footer__link" href="/open-data/">Open data</a>' in home
+
+    page = client.get("/open-data/").content.decode()
+    assert "Open Government Licence" in page
+    examples = re.findall(r'<li><a class="govuk-link" href="(/api/[^"]+)"', page)
+    assert any(url.startswith("/api/v1/") for url in examples)
+    assert any(url.startswith("/api/oruk/") for url in examples)
+    for url in examples:
+        assert client.get(url.replace("&amp;", "&")).status_code == 200, url
+
+
+def test_the_favicon_is_served(client: Client, db: None) -> None:
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+
+    assert response.status_code in (301, 302)
+    assert finders.find(response["Location"].removeprefix("/static/"))
+    assert 'rel="icon"' in client.get("/").content.decode()

@@ -10,6 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from moderation.selectors import missing_item_headings
+from schools.checklist import STATUTORY_ITEMS
 from schools.factories import SchoolPageFactory
 from schools.models import ReportQuestion, SchoolIndexPage, SchoolPage
 
@@ -153,3 +155,18 @@ def test_statutory_questions_cannot_be_offered_as_council_extras(
     response = admin_client.post(add_url(schools_index), data)
     assert response.status_code == 200
     assert not SchoolPage.objects.exists()
+
+
+def test_an_empty_council_heading_falls_back_to_the_checklists_everywhere(
+    client: Client, school: SchoolPage
+) -> None:
+    # One rule for headings: the public report and the moderator's missing list agree.
+    ReportQuestion.objects.filter(key="complaints").update(heading="")
+    checklist_heading = next(item.heading for item in STATUTORY_ITEMS if item.key == "complaints")
+
+    sections = {section.key: section.heading for section in school.report_sections()}
+    page = client.get(school.url).content.decode()
+
+    assert sections["complaints"] == checklist_heading
+    assert checklist_heading in missing_item_headings(school)
+    assert checklist_heading in page

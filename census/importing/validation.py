@@ -20,6 +20,7 @@ from .reading import (
     LA_CODE,
     NEED,
     PROVISION,
+    REQUIRED_COLUMNS,
     SCHOOL_NAME,
     TIME_PERIOD,
     URN,
@@ -114,7 +115,7 @@ def check_rows(
     """
     result = CensusFile(la_code=la_code)
     at = {name: index[name] for name in (TIME_PERIOD, LA_CODE, URN, PROVISION, NEED, COUNT)}
-    width = max(at.values()) + 1
+    width = max(index[name] for name in REQUIRED_COLUMNS) + 1
     for row, cells in rows:
         result.rows += 1
         if len(cells) < width:
@@ -146,11 +147,13 @@ def check_rows(
             )
             result.years.add(year)
         key = (provision, need)
-        if key in school.cells:
+        # The same count twice (say under "Total" and "All pupils") is harmless; two
+        # different counts for one thing cannot both be right.
+        if key in school.cells and school.cells[key] != count:
             result.problem(
                 row,
                 NEED,
-                f"URN {urn} already has a {cells[at[PROVISION]].strip()!r} / "
+                f"URN {urn} already has a different {cells[at[PROVISION]].strip()!r} / "
                 f"{cells[at[NEED]].strip()!r} count for {year}/{(year + 1) % 100:02d}.",
             )
             continue

@@ -8,7 +8,9 @@ Builds a scratch demo database (``migrate`` and ``setup_demo``), serves it on
 this folder, plus the editor's "Report" tab. Groups: ``pages`` (home, schools, a school,
 directory, accessibility statement), ``editor`` (the Report tab), ``feedback`` (the
 feedback form, the thank-you page, "You said, we did"), ``admin`` (a school editor's
-"Your school", the edit screen's plain-English help, the moderator's review screen);
+"Your school", the edit screen's plain-English help, the moderator's review screen),
+``census`` (the council's "Needs and provision" page), ``parents`` (home, the results for
+"autism wheelchair", three schools compared);
 regenerate only the pages you
 changed, so that nobody has to merge a PNG. Needs Debian's ``chromium``
 (``apt-get install chromium``) and Playwright for Python (the test extra); it uses the same
@@ -43,21 +45,36 @@ def shoot(page: Page, url: str, name: str) -> None:
 
 
 def shoot_pages(page: Page) -> None:
-    """The public pages parents use."""
-    shoot(page, "/", "home")
+    """The public pages parents use (the home page and the directory with ``parents``)."""
     shoot(page, "/schools/", "schools-index")
     page.goto("/schools/")
     school = page.locator(".app-school-list a").first.get_attribute("href") or "/schools/"
     directory = page.get_by_role("link", name=DIRECTORY_LINK_TEXT, exact=True)
     directory_url = directory.get_attribute("href") if directory.count() else None
     shoot(page, school, "school-page")
-    if directory_url:
-        shoot(page, f"{directory_url}?q=autism", "directory")
-    else:
+    if not directory_url:
         print("No directory page in the demo: its screenshots were not taken.")
     page.goto("/")
     statement = page.get_by_role("link", name="Accessibility statement")
     shoot(page, statement.get_attribute("href") or "/", "accessibility-statement")
+    shoot_parents(page)
+
+
+def shoot_parents(page: Page) -> None:
+    """A parent's first minute: home, results for "autism wheelchair", three schools compared."""
+    shoot(page, "/", "home")
+    page.goto("/schools/")
+    directory = page.get_by_role("link", name=DIRECTORY_LINK_TEXT, exact=True)
+    if not directory.count():
+        print("No directory page in the demo: its screenshots were not taken.")
+        return
+    directory_url = directory.get_attribute("href")
+    shoot(page, f"{directory_url}?q=autism+wheelchair", "directory")
+    page.goto(f"{directory_url}?q=autism")
+    urns = page.locator("input[form=compare-form]").evaluate_all(
+        "boxes => boxes.slice(0, 3).map(box => box.value)"
+    )
+    shoot(page, "/schools/compare/?" + "&".join(f"urn={urn}" for urn in urns), "compare")
 
 
 def shoot_editor(page: Page) -> None:
@@ -144,11 +161,22 @@ def shoot_admin(page: Page) -> None:
     page.screenshot(path=str(OUT / "review-changes.png"), full_page=True)
 
 
+def shoot_census(page: Page) -> None:
+    """The council's "Needs and provision" page (the demo's example census figures)."""
+    log_in(page, *DEMO_MODERATOR)
+    # The top of the page: the figures, the choices, the chart and the start of its table.
+    page.set_viewport_size({"width": 1280, "height": 1100})
+    page.goto("/admin/census/needs-and-provision/")
+    page.screenshot(path=str(OUT / "needs-and-provision.png"))
+
+
 GROUPS = {
     "pages": shoot_pages,
     "editor": shoot_editor,
+    "parents": shoot_parents,
     "feedback": shoot_feedback,
     "admin": shoot_admin,
+    "census": shoot_census,
 }
 
 

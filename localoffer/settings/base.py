@@ -28,9 +28,11 @@ INSTALLED_APPS = [
     "extraction",
     "feedback",
     "census",
+    "postcodes",
     "logins",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     "localoffer.csp.SitePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The public APIs' rate limit and caching, before anything else works on the request.
+    "localoffer.public_api.PublicApiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -203,6 +207,9 @@ LOCALOFFER_ELASTICSEARCH_WRITE_TIMEOUT = 3.0
 # Seconds to leave Elasticsearch alone after it failed, so that an outage does not
 # make every request wait for a timeout.
 LOCALOFFER_ELASTICSEARCH_RETRY_AFTER = 10.0
+# Seconds between a server process's looks for index updates queued during an outage
+# (another process's); sent at once when this process sees Elasticsearch come back.
+LOCALOFFER_ELASTICSEARCH_CATCH_UP_SECONDS = 30.0
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
 SPECTACULAR_SETTINGS = {
     "TITLE": "SEND Local Offer API",
@@ -240,6 +247,25 @@ RATELIMIT_IP_META_KEY = "localoffer.client_address.client_ip"
 RATELIMIT_USE_CACHE = "default"
 # A visitor may send this much feedback from one address (django-ratelimit rates).
 LOCALOFFER_FEEDBACK_RATES = ("10/10m", "40/d")
+# The public JSON APIs (localoffer/public_api.py): requests one address may make (every
+# rate counts each request), how long clients may keep an answer, and how long the server
+# keeps an Open Referral answer at most (it is dropped sooner when the data changes).
+LOCALOFFER_PUBLIC_API_PREFIXES = ("/api/v1/", "/api/oruk/")
+LOCALOFFER_SERVER_CACHED_API_PREFIXES = ("/api/oruk/",)
+LOCALOFFER_API_RATES = ("120/m", "3000/h")
+LOCALOFFER_API_MAX_AGE = 60
+LOCALOFFER_API_CACHE_SECONDS = 600
+CACHES = {
+    # Django's own default (rate-limit counts); a council running several server
+    # processes may point both at Redis or memcached (see docs/security.md).
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Cached Open Referral answers, compressed: at most this many, each at most 8 MB.
+    "public-api": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "public-api",
+        "OPTIONS": {"MAX_ENTRIES": 50},
+    },
+}
 # A form sent without its security token (cookies blocked, a page left open for days)
 # gets a page that says what to do, in the site's layout.
 CSRF_FAILURE_VIEW = "localoffer.views.csrf_failure"

@@ -2,12 +2,14 @@
 
 One rule for every way a report can be written to, so none of them skips moderation:
 
-* ``check_can_write``: the edit screen, "Import from document", ``import_report`` and
-  "Reviewed, nothing changed" (in the admin and by the one-click link) all ask it before
-  saving a version. It refuses someone without the edit permission, a page locked for
-  them (a moderator's lock, or the lock Wagtail puts on a report under review for
-  everyone who is not a reviewer), and, outside the edit screen, any report whose review
-  is under way: the council is looking at one version, and nothing may slip in beside it.
+* ``check_can_write``: "Import from document", ``import_report`` and "Reviewed,
+  nothing changed" (in the admin and by the one-click link) ask it before saving a
+  version. It refuses someone without the edit permission, a page locked for them (a
+  moderator's lock, or the lock Wagtail puts on a report under review for everyone who
+  is not a reviewer), and, outside the edit screen, any report whose review is under
+  way: the council is looking at one version, and nothing may slip in beside it. The
+  edit screen is held by Wagtail's own lock, which is this rule with ``in_editor=True``
+  (and keeps what the person typed when it refuses).
 * ``check_can_approve``: approving publishes the version that was submitted. If a newer
   version has been saved since by someone other than the person approving, approval is
   refused and says who saved it and when, so nobody publishes words they have not seen.

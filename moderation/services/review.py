@@ -90,7 +90,8 @@ def confirm_reviewed_unchanged(
     own entry in the history, with the editor's note) and starts the workflow on it.
     Approval then records the review date like any other approval.
     """
-    page = SchoolPage.objects.get(pk=page.pk)
+    # Holding the page's row: two clicks (or a click and an import) cannot both pass the checks.
+    page = SchoolPage.objects.select_for_update().get(pk=page.pk)
     workflow = check_can_confirm_unchanged(page, user)
     published = page.live_revision.as_object() if page.live_revision else page
     revision = published.save_revision(user=user, log_action=False, changed=False, clean=False)

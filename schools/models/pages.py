@@ -12,7 +12,9 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -25,12 +27,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..checklist import STATUTORY_ITEMS, TEXT_ITEM_KEYS
 from ..compliance import ComplianceResult, check_compliance, is_blank
+from ..pagination import paginate
 from ..panels import ComplianceChecklistPanel, ReportAnswerPanel
 from ..permissions import MANAGE_WEB_ADDRESS, SchoolPagePermissionTester
 from ..review import ReviewStatus, next_review_due, review_status
@@ -77,8 +81,13 @@ class EstablishmentType(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class SchoolIndexPage(Page):
-    """Lists the council's schools; their pages live beneath it."""
+# A link back to the results is a URL of this site; anything longer is not one we made.
+MAX_BACK_URL_LENGTH = 2000
+
+
+class SchoolIndexPage(RoutablePageMixin, Page):
+    """Lists the council's schools; their pages live beneath it. ``compare/`` puts up to
+    three of them side by side."""
 
     intro = RichTextField(blank=True)
 
@@ -96,10 +105,26 @@ class SchoolIndexPage(Page):
         # get_page() turns a missing, malformed or out-of-range page number into a real page.
         page_of_schools = paginator.get_page(request.GET.get("page"))
         context["schools"] = page_of_schools
-        context["page_range"] = paginator.get_elided_page_range(page_of_schools.number)
+        context["pagination"] = paginate(
+            page_of_schools.number, paginator.num_pages, lambda number: f"?page={number}"
+        )
         # Other pages under the index, such as the directory search, are linked above the list.
         context["other_pages"] = self.get_children().live().public().not_type(SchoolPage)
         return context
+
+    @path("compare/", name="compare")
+    def compare(self, request: HttpRequest) -> TemplateResponse:
+        """Schools side by side, chosen by ``?urn=...&urn=...``."""
+        # Imported here: schools.compare reads these models.
+        from ..compare import compare_schools, schools_to_add
+
+        comparison = compare_schools(self, request.GET.getlist("urn"))
+        # Page's context, not the index's: the compare page does not list every school.
+        context = super().get_context(request)
+        context["comparison"] = comparison
+        context["schools_to_add"] = schools_to_add(self, comparison) if comparison.can_add else []
+        context["compare_url"] = self.get_url(request) + self.reverse_subpage("compare")
+        return TemplateResponse(request, "schools/compare_page.html", context)
 
 
 @dataclass(frozen=True)
@@ -358,7 +383,7 @@ class SchoolPage(Page):
         headings = dict(ReportQuestion.objects.statutory().values_list("key", "heading"))
         sections = []
         for item in STATUTORY_ITEMS:
-            heading = headings.get(item.key, item.heading)
+            heading = item.heading_in(headings)
             body = getattr(self, item.key, "")
             answered = item not in self.compliance.missing
             sections.append(ReportSection(item.key, heading, body, answered))
@@ -367,6 +392,7 @@ class SchoolPage(Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.report_sections()
+        context["results_url"] = self._results_url(request)
         context["extra_answers"] = [
             answer
             for answer in self.extra_answers.select_related("question")
@@ -379,6 +405,20 @@ class SchoolPage(Page):
             self.specialist_provisions.prefetch_related("needs")
         )
         return context
+
+    def _results_url(self, request: HttpRequest) -> str:
+        """The search results the parent came from (``?back=``), if they are this site's
+        own pages under the schools index: never a link to anywhere else."""
+        back = request.GET.get("back", "")
+        # Browsers read a backslash as a slash: none in a link we made, so none accepted.
+        if not back or len(back) > MAX_BACK_URL_LENGTH or "\\" in back:
+            return ""
+        index_url = self.get_parent().get_url(request) or ""
+        if not index_url.startswith("/") or not back.startswith(index_url):
+            return ""
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts=None):
+            return ""
+        return back
 
 
 class ExtraAnswer(Orderable):

@@ -10,12 +10,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from django.conf import settings
-from django.utils.module_loading import import_string
-
 from ..backends.base import DirectoryQuery, DirectoryResult
 from ..backends.database import DatabaseBackend
 from .client import UNAVAILABLE, alias_name, breaker, get_client
+from .indexing import catch_up
 from .query import run_search
 
 logger = logging.getLogger(__name__)
@@ -25,8 +23,14 @@ class ElasticsearchBackend:
     """Searches the schools index; falls back to the database when it cannot."""
 
     fallback_class = DatabaseBackend
+    # What ``client.is_enabled`` looks for (subclasses inherit it).
+    searches_elasticsearch = True
 
     def search(self, query: DirectoryQuery) -> DirectoryResult:
+        if breaker.is_open():
+            return self._fallback(query)
+        # Updates queued while Elasticsearch was down go first, so this answer has them.
+        catch_up()
         if breaker.is_open():
             return self._fallback(query)
         try:
@@ -42,15 +46,3 @@ class ElasticsearchBackend:
     def _fallback(self, query: DirectoryQuery) -> DirectoryResult:
         result = self.fallback_class().search(query)
         return dataclasses.replace(result, degraded=True)
-
-
-def is_enabled() -> bool:
-    """Whether the directory is configured to search Elasticsearch."""
-    if not getattr(settings, "LOCALOFFER_ELASTICSEARCH_URL", ""):
-        return False
-    path = getattr(settings, "LOCALOFFER_DIRECTORY_BACKEND", "")
-    try:
-        backend_class = import_string(path)
-    except ImportError:
-        return False
-    return isinstance(backend_class, type) and issubclass(backend_class, ElasticsearchBackend)

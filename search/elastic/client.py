@@ -7,6 +7,7 @@ import time
 from functools import lru_cache
 
 from django.conf import settings
+from django.utils.module_loading import import_string
 from elastic_transport import SerializationError, TransportError
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import BulkIndexError
@@ -18,6 +19,20 @@ UNAVAILABLE: tuple[type[Exception], ...] = (
     SerializationError,
     BulkIndexError,
 )
+
+
+def is_enabled() -> bool:
+    """Whether the directory is configured to search Elasticsearch."""
+    if not getattr(settings, "LOCALOFFER_ELASTICSEARCH_URL", ""):
+        return False
+    path = getattr(settings, "LOCALOFFER_DIRECTORY_BACKEND", "")
+    try:
+        backend_class = import_string(path)
+    except ImportError:
+        return False
+    return isinstance(backend_class, type) and getattr(
+        backend_class, "searches_elasticsearch", False
+    )
 
 
 def get_client(*, write: bool = False) -> Elasticsearch:
@@ -60,6 +75,7 @@ class Breaker:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._open_until = 0.0
+        self._tripped = False
 
     def is_open(self) -> bool:
         return time.monotonic() < self._open_until
@@ -68,10 +84,23 @@ class Breaker:
         seconds = float(getattr(settings, "LOCALOFFER_ELASTICSEARCH_RETRY_AFTER", 0))
         with self._lock:
             self._open_until = time.monotonic() + seconds
+            self._tripped = True
 
     def reset(self) -> None:
         with self._lock:
             self._open_until = 0.0
+            self._tripped = False
+
+    def closed_after_outage(self) -> bool:
+        """True once after a failure, as soon as Elasticsearch may be asked again.
+
+        The caller then sends what was queued during the outage before anything else.
+        """
+        with self._lock:
+            if self._tripped and time.monotonic() >= self._open_until:
+                self._tripped = False
+                return True
+            return False
 
 
 breaker = Breaker()

@@ -4,6 +4,11 @@
   is live and public, removed otherwise). It never raises: when Elasticsearch cannot
   be reached the pages are recorded in ``PendingIndexUpdate`` and brought up to date
   by the next successful call or rebuild.
+* ``catch_up`` sends those queued updates without anyone running a command: every
+  directory search on Elasticsearch calls it first (at once after an outage this
+  process saw, otherwise every ``LOCALOFFER_ELASTICSEARCH_CATCH_UP_SECONDS``).
+* ``index_updated`` is sent once updates are visible to searches, so answers cached
+  while the index was behind (the public APIs' and pages' caches) are dropped.
 * ``rebuild_index`` builds a new, versioned index with bulk requests behind the
   alias ``<alias>-building``, then moves the alias searches use to it in one atomic
   step and deletes the old index, so searches keep working throughout.
@@ -17,6 +22,7 @@ overwritten by the rebuild's older copy of the same page.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,8 +31,10 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
+from django.dispatch import Signal
 from django.utils import timezone
 from elasticsearch import Elasticsearch
 from elasticsearch.helpers import bulk, streaming_bulk
@@ -37,18 +45,21 @@ from schools.models import SchoolPage, SpecialistProvision
 
 from .. import vocabulary as v
 from ..highlight import plain_text
-from .backend import is_enabled
 from .client import (
     UNAVAILABLE,
     alias_name,
     breaker,
     building_alias_name,
     get_client,
+    is_enabled,
 )
 from .documents import MAPPING_VERSION, index_body, words
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
+
+# Sent (``page_ids``: the pages written) once index updates are visible to searches.
+index_updated = Signal()
 
 CHUNK_SIZE = 500
 # A rebuild's bulk requests carry hundreds of reports each; give them time.
@@ -195,6 +206,9 @@ def _write(client: Elasticsearch, page_ids: set[int]) -> set[int]:
             continue
         failed.add(int(result["_id"]))
         logger.warning("search index: page %s not updated: %s", result["_id"], result.get("error"))
+    # Visible to the next search at once (not within the second Elasticsearch takes on
+    # its own), so nothing cached after ``index_updated`` can miss the change.
+    client.indices.refresh(index=alias_name())
     return failed
 
 
@@ -231,10 +245,43 @@ def sync_pages(page_ids: Iterable[int]) -> bool:
         return False
     breaker.reset()
     PendingIndexUpdate.objects.filter(page_id__in=ids - failed, queued_at__lte=started).delete()
+    if ids - failed:
+        index_updated.send(sender=PendingIndexUpdate, page_ids=ids - failed)
     if failed:
         queue_pages(failed, "Elasticsearch refused the update (see the log)")
         return False
     return True
+
+
+class _Interval:
+    """Whether this process may look again for updates queued by any process."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last = float("-inf")
+
+    def due(self) -> bool:
+        seconds = float(settings.LOCALOFFER_ELASTICSEARCH_CATCH_UP_SECONDS)
+        with self._lock:
+            now = time.monotonic()
+            if now - self._last < seconds:
+                return False
+            self._last = now
+            return True
+
+
+_catch_up_interval = _Interval()
+
+
+def catch_up() -> None:
+    """Send the index updates queued during an outage, when it is time to.
+
+    At once when this process's breaker closes after an outage, otherwise at most every
+    ``LOCALOFFER_ELASTICSEARCH_CATCH_UP_SECONDS`` (updates another process queued): one
+    small query when nothing is queued. Never raises.
+    """
+    if breaker.closed_after_outage() or _catch_up_interval.due():
+        sync_pages(())
 
 
 def queue_pages(page_ids: Iterable[int], error: str) -> None:

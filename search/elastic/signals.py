@@ -29,7 +29,7 @@ from schools.models import (
     SpecialistProvision,
 )
 
-from .backend import is_enabled
+from .client import is_enabled
 from .indexing import sync_pages
 
 _pending = threading.local()

@@ -93,16 +93,25 @@ def test_accessibility_statement_linked_from_the_footer(any_width_page: Page) ->
     assert_no_violations(page)
 
 
+def _show_filters(page: Page) -> None:
+    # On a phone the filters are folded behind "Filter results" (a details element).
+    summary = page.get_by_text("Filter results")
+    if summary.is_visible():
+        summary.click()
+
+
 def test_directory_without_filters(any_width_page: Page) -> None:
     page = any_width_page
     open_page(page, directory_url(page))
-    expect(page.get_by_role("heading", name="Filters")).to_be_visible()
+    _show_filters(page)
+    expect(page.get_by_role("heading", name="Filters", exact=True)).to_be_visible()
     assert_no_violations(page)
 
 
 def test_directory_with_filters_chosen(any_width_page: Page) -> None:
     page = any_width_page
     open_page(page, directory_url(page))
+    _show_filters(page)
     # Tick the first option that some school has, as a parent would, and apply it.
     option = page.locator(".govuk-checkboxes__item").filter(has_not_text="(0").first
     option.locator("input").check()

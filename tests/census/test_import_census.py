@@ -190,10 +190,16 @@ def test_a_malformed_cell_is_named_by_row_and_column_and_nothing_is_written(
     assert not SchoolCensus.objects.exists()
 
 
-def test_a_count_given_twice_is_refused(tmp_path: Path, pages: dict) -> None:
+def test_two_different_counts_for_one_thing_are_refused(tmp_path: Path, pages: dict) -> None:
+    # The same count under both names of the roll is fine...
+    run(write(tmp_path, [*ash(), row("990001", TOTAL, TOTAL, 210)]))
+    assert census("990001").pupils == 210
+    # ...two different counts are not.
     message = refused(write(tmp_path, [*ash(), row("990001", SUPPORT, NEEDS["ASD"], 7)]))
-    assert "URN 990001 already has a 'SEN support / SEN without an EHC plan' / " in message
-    assert not SchoolCensus.objects.exists()
+    assert "URN 990001 already has a different 'SEN support / SEN without an EHC plan' / " in (
+        message
+    )
+    assert census("990001").pupils == 210
 
 
 def test_a_file_that_is_not_the_census_is_refused(tmp_path: Path, pages: dict) -> None:

@@ -274,3 +274,14 @@ def test_the_static_files_collect_with_the_production_storage(tmp_path):
     hashed = manifest["paths"]["govuk/site.css"]
     assert (tmp_path / hashed).exists()
     assert (tmp_path / f"{hashed}.gz").exists()
+
+
+def test_only_the_web_port_is_published_and_only_on_the_loopback_address(services):
+    # The site trusts X-Forwarded-Proto and X-Forwarded-For from the proxy in front, so
+    # nothing but that proxy, on the same host, may reach gunicorn directly.
+    published = {name: service.get("ports", []) for name, service in services.items()}
+    assert {name for name, ports in published.items() if ports} == {"web"}
+    for port in published["web"]:
+        host, _, rest = str(port).partition(":")
+        assert host == "127.0.0.1", port
+        assert rest.endswith(":8000"), port

@@ -125,6 +125,89 @@ def test_question_headings_in_the_words_parents_use(question: str, key: str) -> 
     assert list(result.items) == [key]
 
 
+def test_a_numbered_title_ending_in_for_heads_its_section() -> None:
+    text = (
+        "Our SEND report\n\n"
+        "1. The kinds of SEN we provide for\n\n"
+        "The Code of Practice describes four broad areas of need, and a child may have "
+        "needs in more than one of them.\n\n"
+        "We teach children with autism, dyslexia and hearing loss.\n\n"
+        "2. Identifying pupils with SEN\n\n"
+        "We check every child's reading and number work when they join us.\n"
+    )
+
+    blocks = parse_text(text)
+    result = extract(text)
+
+    assert blocks[1].kind == BlockKind.HEADING
+    assert "four broad areas" in result.items["kinds_of_need"]
+    assert "autism, dyslexia" in result.items["kinds_of_need"]
+    assert "reading and number" in result.items["identification"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "passage", "keys"),
+    [
+        (
+            "Who should I contact?",
+            "Please contact Mrs Nora Vance, our SENCo, on 01632 960777 if you think your "
+            "child may need an EHC needs assessment.",
+            {"senco_contact", "identification"},
+        ),
+        (
+            "Training",
+            "All teaching assistants have been trained by the speech and language therapy "
+            "service, who visit every term to advise on individual children.",
+            {"staff_expertise", "other_bodies"},
+        ),
+        (
+            "Moving on",
+            "Before a child with an EHC plan moves to secondary school, the SENCo invites "
+            "the new school's SENCo to the annual review in Year 5.",
+            {"transitions", "assessing_progress"},
+        ),
+        # One topic only: a second item needs as clear a case as the first.
+        (
+            "Trips",
+            "Every child goes on the residential trip; we plan it with parents and carry out "
+            "a risk assessment for each child who needs one.",
+            {"inclusion_activities"},
+        ),
+    ],
+)
+def test_a_passage_answering_two_items_goes_under_both(
+    heading: str, passage: str, keys: set[str]
+) -> None:
+    result = extract(f"{heading}\n\n{passage}\n")
+
+    assert set(result.items) == keys
+
+
+@pytest.mark.parametrize(
+    ("key", "passage"),
+    [
+        ("consulting_parents", "Parents are invited to meet the SENCo each term to share "
+         "their views and plan the next steps together."),
+        ("consulting_parents", "You know your child best, so we listen to what you tell us "
+         "and plan support with you."),
+        ("teaching_approach", "Class teachers are responsible for the progress of every "
+         "pupil, including those who work with teaching assistants."),
+        ("adaptations", "Tasks may be broken down into smaller steps, and pupils can record "
+         "their work in different ways."),
+        ("identification", "Where a child's difficulties persist despite targeted support, "
+         "they may be placed on the SEN register."),
+        ("identification", "We use information from nursery and from our own checks to find "
+         "out whether a child may have SEN."),
+        ("consulting_pupils", "Children help to set their own targets and talk about what "
+         "helps them learn."),
+        ("evaluating_effectiveness", "We check how well interventions work by comparing "
+         "children's scores before and after each programme."),
+    ],
+)  # fmt: skip
+def test_a_passage_with_no_heading_is_placed_by_its_own_words(key: str, passage: str) -> None:
+    assert key in extract(f"{passage}\n").items
+
+
 def test_a_list_of_contents_is_not_an_answer() -> None:
     text = (
         "Contents\n\n"

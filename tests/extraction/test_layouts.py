@@ -105,6 +105,10 @@ def test_standard_proforma_guidance_is_removed_even_when_interleaved() -> None:
         ("Director of Inclusion – Mr Sam Hale", "Mr Sam Hale"),
         ("Assistant Headteacher for Inclusion (SENCo): Mrs Ruth Adler", "Mrs Ruth Adler"),
         ("Special Needs Co-ordinator: Mrs Bea Ford", "Mrs Bea Ford"),
+        ("Assistant Principal (SEND): Mr Rob Deane", "Mr Rob Deane"),
+        ("Mr Rob Deane, Assistant Principal for SEND", "Mr Rob Deane"),
+        ("Vice Principal – Inclusion: Mrs Ola Berg", "Mrs Ola Berg"),
+        ("Co-ordinator for Special Educational Needs: Mrs Ola Berg", "Mrs Ola Berg"),
         ("Our Inclusion Lead is Ms Tara Quinn.", "Ms Tara Quinn"),
         ("Mrs Bea Ford (Deputy Head and SENCo)", "Mrs Bea Ford"),
         ("Mrs Bea Ford, Deputy Headteacher and SENCo", "Mrs Bea Ford"),
@@ -175,6 +179,9 @@ def test_capitalised_words_after_a_role_are_not_a_name(sentence: str) -> None:
         ("Our SENCo is Mrs Bea Ford.\n\nHeadteacher: Mr Bob Stone, head@example.org, "
          "01632 960111", "", ""),
         ("SENCo – Mrs Bea Ford (01632 960000)", "", "01632 960000"),
+        # A role named in a sentence is not another person's entry.
+        ("Our SENCo is Mrs Bea Ford.\n\nPlease contact the SENCo or the headteacher on "
+         "01632 960000.", "", "01632 960000"),
     ],
 )  # fmt: skip
 def test_the_senco_email_and_phone_are_theirs(text: str, email: str, phone: str) -> None:

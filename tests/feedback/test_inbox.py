@@ -30,7 +30,7 @@ def rows(response) -> list[list[str]]:
     soup = BeautifulSoup(response.content, "html.parser")
     return [
         [" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"])]
-        for row in soup.select("table tbody tr")
+        for row in soup.select("table.listing tbody tr")
     ]
 
 

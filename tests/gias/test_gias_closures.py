@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.urls import reverse
 from wagtail.models import PageLogEntry, WorkflowState
 
 from moderation.selectors import editor_group
@@ -196,3 +197,26 @@ def test_a_file_whose_last_row_is_cut_short_is_refused_naming_the_row(
     assert "row 3" in err.getvalue()
     assert "cut short" in err.getvalue()
     assert not SchoolPage.objects.exists()
+
+
+def test_no_school_editor_can_delete_a_school_page_with_the_bulk_action(
+    page: SchoolPage, editor: AbstractBaseUser
+) -> None:
+    page.unpublish()
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete"))
+
+    logged_in(editor).post(f"{url}?id={page.pk}", {"next": "/admin/"})
+
+    assert SchoolPage.objects.filter(pk=page.pk).exists()
+
+
+def test_a_closed_schools_editor_is_told_why_on_their_admin_home(
+    page: SchoolPage, editor: AbstractBaseUser, tmp_path: Path
+) -> None:
+    run(tmp_path, [CLOSED_ROW])
+
+    response = logged_in(editor).get("/admin/")
+
+    assert response.status_code == 200
+    assert "lists this school as closed from 31 August 2025" in response.text
+    assert edit_url(page) not in response.text

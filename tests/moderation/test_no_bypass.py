@@ -185,7 +185,10 @@ def test_the_editor_cannot_save_from_the_edit_screen_while_the_report_is_under_r
         logged_in(editor_a), submitted, complaints=rich_text("<p>Changed while locked.</p>")
     )
     assert fresh(submitted).revisions.count() == revisions
-    assert response.status_code in (200, 302)
+    assert response.status_code == 200
+    assert "could not be saved as it is locked" in messages_of(response)
+    # What they typed is still on the screen, not lost.
+    assert "Changed while locked" in response.content.decode()
     assert "Changed while locked" not in fresh(submitted).get_latest_revision_as_object().complaints
 
 

@@ -65,7 +65,9 @@ def test_the_page_is_a_get_form_with_fieldsets_and_legends(known_schools, direct
     # The directory's own form; the feedback form at the foot of every page is not its business.
     form.feed(html[html.index("<main") : html.index("</main>")])
 
-    assert form.forms == [{"method": "get", "action": directory.url, "novalidate": None}]
+    assert form.forms[0] == {"method": "get", "action": directory.url, "novalidate": None}
+    # The other is the (empty) compare form the results' tick boxes belong to.
+    assert [f.get("id") for f in form.forms[1:]] == ["compare-form"]
     names = {field.get("name") for field in form.inputs}
     assert {"q", "need", "accessibility", "outreach", "phase", "type", "provision"} <= names
     # Without words there is only one order (A to Z), so no sort to carry into a search.
@@ -128,7 +130,8 @@ def test_results_show_the_facts_parents_need(schools_index, directory, client):
     assert [t.label for t in overdue.needs] == ["Autism"]
     assert [t.label for t in overdue.accessibility] == ["Lift to upper floors"]
     assert html.count("Overdue for review") == 1
-    assert 'href="/schools/overdue-school/"' in html
+    # The link carries the results, for the school page's link back to them.
+    assert 'href="/schools/overdue-school/?back=%2Fschools%2Ffind-a-school%2F"' in html
     api = ask_api(client).body["results"]
     assert [(s["name"], s["overdue"]) for s in api] == [
         ("Current School", False),

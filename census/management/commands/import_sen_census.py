@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from council.models import CouncilSettings
+from schools.importing.options import add_la_argument, la_code_option
 
 from ...importing import InvalidImportFile, import_census_file
 
@@ -26,10 +25,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="the school-level underlying data CSV, as downloaded")
-        parser.add_argument(
-            "--la",
-            help="3-digit local authority code (default: the site's Local Offer settings)",
-        )
+        add_la_argument(parser)
         parser.add_argument(
             "--dry-run",
             action="store_true",
@@ -42,14 +38,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        la_code = options["la"] or CouncilSettings.load().la_code
-        if not la_code:
-            raise CommandError(
-                "Which council? Set the local authority code in the admin (Settings, Local "
-                "Offer settings) or pass --la, for example --la 815."
-            )
-        if not re.fullmatch(r"\d{3}", la_code):
-            raise CommandError(f"{la_code!r} is not a 3-digit local authority code.")
+        la_code = la_code_option(options)
         quiet = options["verbosity"] < 1
 
         def bar(rows: Iterable[Any], total: int) -> Iterable[Any]:

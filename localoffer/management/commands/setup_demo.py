@@ -27,6 +27,8 @@ class Command(BaseCommand):
         ensure_accessibility_statement()
         ensure_privacy_notice()
         home = Site.objects.get(is_default_site=True).root_page.specific
+        if isinstance(home, demo.HomePage):
+            demo.describe_demo_home(home)
         load_demo_feedback(home, longest_unreviewed_school(), directory)
         # A council moderator, and an editor of the most overdue school (to show the review).
         logins = demo.ensure_demo_logins(longest_unreviewed_school())

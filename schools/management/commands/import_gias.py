@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -11,9 +10,13 @@ from typing import Any, TypeVar
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from council.models import CouncilSettings
 from schools.importing.gias import GiasImportError, import_gias
-from schools.importing.options import add_editor_rule_arguments, editor_rule_options
+from schools.importing.options import (
+    add_editor_rule_arguments,
+    add_la_argument,
+    editor_rule_options,
+    la_code_option,
+)
 
 T = TypeVar("T")
 
@@ -22,15 +25,14 @@ class Command(BaseCommand):
     help = (
         "Create and update school pages from the Get Information about Schools (GIAS) "
         "'all establishment data' CSV, keeping the open schools of the council's local "
-        "authority. Checks the whole file first and writes nothing if any row has a problem."
+        "authority. Checks the whole file first and writes nothing if any row has a problem. "
+        "People's work is kept: a report awaiting review, a locked page, an editor's draft "
+        "and an unpublished page (see --force)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="edubasealldataYYYYMMDD.csv as downloaded from GIAS")
-        parser.add_argument(
-            "--la",
-            help="3-digit local authority code (default: the site's Local Offer settings)",
-        )
+        add_la_argument(parser)
         parser.add_argument(
             "--dry-run",
             action="store_true",
@@ -39,14 +41,7 @@ class Command(BaseCommand):
         add_editor_rule_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        la_code = options["la"] or CouncilSettings.load().la_code
-        if not la_code:
-            raise CommandError(
-                "Which council? Set the local authority code in the admin (Settings, Local "
-                "Offer settings) or pass --la, for example --la 815."
-            )
-        if not re.fullmatch(r"\d{3}", la_code):
-            raise CommandError(f"{la_code!r} is not a 3-digit local authority code.")
+        la_code = la_code_option(options)
         force, user = editor_rule_options(options)
         path = Path(options["file"])
         try:

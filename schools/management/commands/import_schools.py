@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from schools.importing import InvalidImportFile, import_schools_file
+from schools.importing.jsonfile import InvalidImportFile, import_schools_file
 from schools.importing.options import add_editor_rule_arguments, editor_rule_options
 
 

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from ..checklist import TEXT_ITEM_KEYS
-from ..models import AccessibilityFeature, NeedArea, OutreachService, ReportQuestion
-from ..models.vocabularies import VocabularyTerm
+from ...checklist import TEXT_ITEM_KEYS
+from ...models import AccessibilityFeature, NeedArea, OutreachService, ReportQuestion
+from ...models.vocabularies import VocabularyTerm
 
 Term = TypeVar("Term", bound=VocabularyTerm)
 

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 
-from ..checklist import TEXT_ITEM_KEYS
-from ..compliance import is_blank
-from ..models import ExtraAnswer, SchoolPage, SpecialistProvision
-from .actions import Action
-from .editor_rule import FACT_FIELDS, Decision, judge
-from .problems import Problem
-from .validation import (
+from ...checklist import TEXT_ITEM_KEYS
+from ...compliance import is_blank
+from ...models import ExtraAnswer, SchoolPage, SpecialistProvision
+from ..actions import Action
+from ..editor_rule import FACT_FIELDS, Decision, judge
+from ..problems import Problem
+from .records import (
     CHOICE_FIELDS,
     SENCO_FIELDS,
     TEXT_FIELDS,

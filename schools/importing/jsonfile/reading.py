@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .problems import InvalidImportFile, Problem
+from ..problems import InvalidImportFile, Problem
 
 
 class JSONObject(dict[str, Any]):

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from ..models import SchoolPage
-from ..services import get_or_create_school_index
-from .editor_rule import Apply, write_update
+from ...models import SchoolPage
+from ...services import get_or_create_school_index
+from ..editor_rule import Apply, write_update
 from .planning import Action, PlannedSchool, apply_record
-from .validation import SchoolRecord
+from .records import SchoolRecord
 
 
 def write_plan(planned: Sequence[PlannedSchool], *, user: AbstractBaseUser | None = None) -> None:

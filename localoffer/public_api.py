@@ -1,0 +1,228 @@
+"""What the public JSON APIs cost: a rate limit per address, HTTP caching, cached dumps.
+
+Both APIs (``/api/v1/`` and ``/api/oruk/``) are open to anyone without a login, so one
+middleware bounds what a visitor can make the server do:
+
+* **A rate limit per client address** (django-ratelimit, keyed on the address
+  ``localoffer.client_address.client_ip`` finds, which respects the trusted proxies):
+  ``LOCALOFFER_API_RATES``, each counted on every request. Over a limit the answer is a
+  JSON 429 naming the limit, with ``Retry-After``.
+* **HTTP caching** of every successful answer: ``Cache-Control`` (``public``,
+  ``LOCALOFFER_API_MAX_AGE`` seconds) and an ``ETag`` from the body, so a client that
+  sends ``If-None-Match`` gets a bodiless 304 when nothing changed.
+* **Open Referral answers cached on the server** (the full ``format=ndjson`` dumps cost
+  most) until the data changes: the cache key carries ``data_version()``, which moves
+  when a page is published, unpublished, moved or deleted, when anything is logged in
+  the admin (vocabularies, settings), and when this process saves any model the APIs
+  read, and when the search index catches up with updates queued while Elasticsearch
+  was down (a generation kept in the cache itself, so every process sharing the cache
+  sees it). A change nothing records (a census import in another process) shows within
+  ``LOCALOFFER_API_CACHE_SECONDS``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+import zlib
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import Count, Max, Q
+from django.db.models.signals import post_delete, post_save
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django_ratelimit import ALL
+from django_ratelimit.core import is_ratelimited
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
+
+from search.elastic.indexing import index_updated
+
+# The apps whose models the APIs read: saving one in this process moves the data version.
+API_DATA_APPS = frozenset(
+    {"schools", "council", "census", "feedback", "search", "openreferral", "wagtailcore"}
+)
+CACHE_ALIAS = "public-api"
+# Answers are kept compressed (JSON shrinks about ten times); a larger one is served but
+# not kept, so the cache's memory stays bounded.
+MAX_CACHED_BYTES = 8 * 1024 * 1024
+# A random token beside the cached answers, replaced to drop them all (a lost or
+# evicted token is replaced by a new one: never one seen before).
+GENERATION_KEY = "public-api:generation"
+
+_RATE = re.compile(r"^(?P<count>\d+)/(?P<multiplier>\d*)(?P<unit>[smhd])$")
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_UNIT_WORDS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
+_local_version = 0
+
+
+def _data_saved(sender: type, **kwargs: Any) -> None:
+    global _local_version
+    if sender._meta.app_label in API_DATA_APPS:
+        _local_version += 1
+
+
+def _new_generation() -> str:
+    return uuid.uuid4().hex
+
+
+def drop_cached_answers(**kwargs: Any) -> None:
+    """Move the data version for every process sharing the cache: what was cached
+    before is never answered again."""
+    caches[CACHE_ALIAS].set(GENERATION_KEY, _new_generation(), None)
+
+
+def connect_signals() -> None:
+    """Move the data version when this process saves or deletes what the APIs read,
+    and when the search index catches up (called from the app's ``ready``)."""
+    post_save.connect(_data_saved, dispatch_uid="localoffer.public_api.saved")
+    post_delete.connect(_data_saved, dispatch_uid="localoffer.public_api.deleted")
+    index_updated.connect(drop_cached_answers, dispatch_uid="localoffer.public_api.index")
+
+
+def data_version() -> str:
+    """A value that changes whenever what the public APIs answer may have changed.
+
+    Three small aggregate queries and a cache read; see the module's docstring for what moves it.
+    """
+    pages = Page.objects.aggregate(
+        live=Count("pk", filter=Q(live=True)),
+        published=Max("last_published_at"),
+        revised=Max("latest_revision_created_at"),
+    )
+    page_log = PageLogEntry.objects.aggregate(last=Max("pk"))["last"]
+    model_log = ModelLogEntry.objects.aggregate(last=Max("pk"))["last"]
+    generation = caches[CACHE_ALIAS].get_or_set(GENERATION_KEY, _new_generation, None)
+    return "|".join(
+        str(part)
+        for part in (
+            pages["live"],
+            pages["published"],
+            pages["revised"],
+            page_log,
+            model_log,
+            _local_version,
+            generation,
+        )
+    )
+
+
+def rate_words(rate: str) -> tuple[str, int]:
+    """A django-ratelimit rate ("120/m", "3000/h", "10/10m") in words, and its window in
+    seconds (for ``Retry-After``)."""
+    match = _RATE.match(rate)
+    if match is None:
+        raise ValueError(f"Not a rate: {rate!r}")
+    count, multiplier = int(match["count"]), int(match["multiplier"] or 1)
+    unit = _UNIT_WORDS[match["unit"]]
+    period = f"{multiplier} {unit}s" if multiplier > 1 else f"a {unit}"
+    return f"{count} requests {period}", multiplier * _SECONDS[match["unit"]]
+
+
+def _too_many(rate: str) -> JsonResponse:
+    words, window = rate_words(rate)
+    response = JsonResponse(
+        {
+            "status": 429,
+            "limit": rate,
+            "message": (
+                f"Too many requests from your address: this API allows {words} from one "
+                "address. Wait and try again, and keep what you fetch: answers carry an "
+                "ETag, so asking again with If-None-Match costs nothing when nothing changed."
+            ),
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(window)
+    response["Cache-Control"] = "no-store"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _etag(content: bytes) -> str:
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def _body(response: HttpResponseBase) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    return response.content  # type: ignore[attr-defined]
+
+
+def _response(
+    content: bytes, status: int, headers: list[tuple[str, str]], streaming: bool
+) -> HttpResponseBase:
+    """An answer with ``content``, streamed (in one piece) if the view streamed it."""
+    response: HttpResponseBase = (
+        StreamingHttpResponse([content], status=status)
+        if streaming
+        else HttpResponse(content, status=status)
+    )
+    for header, value in headers:
+        response[header] = value
+    return response
+
+
+class PublicApiMiddleware:
+    """Rate limit, HTTP caching and the server-side cache for the public JSON APIs."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        path = request.path_info
+        if not path.startswith(tuple(settings.LOCALOFFER_PUBLIC_API_PREFIXES)):
+            return self.get_response(request)
+        # Every rate counts every request, so a burst also uses up the longer allowance.
+        exceeded = [
+            rate
+            for rate in settings.LOCALOFFER_API_RATES
+            if is_ratelimited(
+                request, group="public-api", key="ip", rate=rate, method=ALL, increment=True
+            )
+        ]
+        if exceeded:
+            return _too_many(exceeded[0])
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        server_cached = path.startswith(tuple(settings.LOCALOFFER_SERVER_CACHED_API_PREFIXES))
+        key = self._cache_key(request) if server_cached else None
+        stored = caches[CACHE_ALIAS].get(key) if key else None
+        if stored is not None:
+            packed, status, headers, streaming = stored
+            # An unchanged answer the client already has: a 304, without unpacking it.
+            shell = _response(b"", status, headers, streaming=False)
+            not_modified = get_conditional_response(request, etag=shell["ETag"], response=shell)
+            if not_modified is not shell:
+                return not_modified
+            response = _response(zlib.decompress(packed), status, headers, streaming)
+        else:
+            response = self.get_response(request)
+            if response.status_code != 200:
+                return response
+            # A streamed dump is read once here: to hash it, and to keep it.
+            content = _body(response)
+            response = _response(content, 200, list(response.items()), response.streaming)
+            response["ETag"] = _etag(content)
+            patch_cache_control(response, public=True, max_age=settings.LOCALOFFER_API_MAX_AGE)
+            packed = zlib.compress(content, 3) if key else b""
+            if key and len(packed) <= MAX_CACHED_BYTES:
+                stored = (packed, 200, list(response.items()), response.streaming)
+                caches[CACHE_ALIAS].set(key, stored, settings.LOCALOFFER_API_CACHE_SECONDS)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+
+    @staticmethod
+    def _cache_key(request: HttpRequest) -> str:
+        query = sorted(request.GET.lists())
+        accept = request.headers.get("Accept", "")
+        raw = f"{request.path_info}?{query!r}|{accept}|{data_version()}"
+        return "public-api:" + hashlib.sha256(raw.encode()).hexdigest()

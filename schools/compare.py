@@ -1,0 +1,142 @@
+"""Parents put up to three schools side by side: key facts, then each statutory item.
+
+The choice lives in the URL (``compare/?urn=...&urn=...``), so the page works without
+JavaScript and has its own link to share. Whatever a visitor puts there gets a plain
+message, never an error page: unknown, repeated, too many or malformed URNs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from .checklist import STATUTORY_ITEMS, AnsweredBy
+from .models import ReportQuestion, SchoolIndexPage, SchoolPage, SpecialistProvision
+
+MAX_COMPARED = 3
+# More URNs than this are not even read: a URL can carry thousands.
+MAX_READ = 50
+MAX_URN_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class ComparedAnswer:
+    """One school's answer to one statutory item ("" when the school is silent)."""
+
+    school: SchoolPage
+    body: str
+    answered: bool
+
+
+@dataclass(frozen=True)
+class ComparedItem:
+    """A row of the comparison: one statutory item and each school's answer."""
+
+    key: str
+    heading: str
+    answers: tuple[ComparedAnswer, ...]
+
+
+@dataclass
+class Comparison:
+    """The schools being compared, their answers item by item, and what was left out."""
+
+    schools: list[SchoolPage] = field(default_factory=list)
+    items: list[ComparedItem] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def urns(self) -> list[str]:
+        return [school.urn for school in self.schools]
+
+    @property
+    def can_add(self) -> bool:
+        return len(self.schools) < MAX_COMPARED
+
+
+def read_urns(values: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The URNs to compare, in the order given, and a message for each one left out."""
+    urns: list[str] = []
+    problems: list[str] = []
+    values = list(values)
+    for value in values[:MAX_READ]:
+        value = value.strip()
+        shown = value[: MAX_URN_LENGTH + 2]
+        if not value:
+            continue
+        if not value.isdigit() or not value.isascii() or len(value) > MAX_URN_LENGTH:
+            problems.append(
+                f"\u201c{shown}\u201d is not a school reference number (URN): "
+                "a URN is a number of up to 8 digits."
+            )
+        elif value in urns:
+            problems.append(f"You chose the school with URN {value} twice: it is shown once.")
+        else:
+            urns.append(value)
+    if len(values) > MAX_READ or len(urns) > MAX_COMPARED:
+        problems.append(
+            f"You can compare up to {MAX_COMPARED} schools at a time: "
+            f"these are the first {MAX_COMPARED} you chose."
+        )
+        urns = urns[:MAX_COMPARED]
+    return urns, problems
+
+
+def compare_schools(index: SchoolIndexPage, values: Iterable[str]) -> Comparison:
+    """The published schools under ``index`` with the URNs in ``values``, side by side."""
+    urns, problems = read_urns(values)
+    found = {
+        school.urn: school
+        for school in SchoolPage.objects.child_of(index)
+        .live()
+        .public()
+        .filter(urn__in=urns)
+        .prefetch_related(
+            "needs",
+            "accessibility_features",
+            "outreach_services",
+            Prefetch(
+                "specialist_provisions",
+                SpecialistProvision.objects.prefetch_related("needs"),
+            ),
+        )
+    }
+    schools = [found[urn] for urn in urns if urn in found]
+    problems += [
+        f"We could not find a school with URN {urn} in this Local Offer."
+        for urn in urns
+        if urn not in found
+    ]
+    headings = dict(ReportQuestion.objects.statutory().values_list("key", "heading"))
+    items = [
+        ComparedItem(
+            item.key,
+            headings.get(item.key, item.heading),
+            tuple(
+                ComparedAnswer(
+                    school,
+                    getattr(school, item.key, ""),
+                    item not in school.compliance.missing,
+                )
+                for school in schools
+            ),
+        )
+        for item in STATUTORY_ITEMS
+        # The SENCO's contact is a key fact, above the items.
+        if item.answered_by != AnsweredBy.SENCO_CONTACT
+    ]
+    return Comparison(schools, items, problems)
+
+
+def schools_to_add(index: SchoolIndexPage, comparison: Comparison) -> list[tuple[str, str]]:
+    """(URN, name) of the published schools under ``index`` not yet compared."""
+    return list(
+        SchoolPage.objects.child_of(index)
+        .live()
+        .public()
+        .exclude(urn__in=comparison.urns)
+        .order_by("title")
+        .values_list("urn", "title")
+    )

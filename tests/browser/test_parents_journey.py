@@ -1,0 +1,134 @@
+"""A parent's first minute, in Chromium, on a 375 px phone and a 1280 px desktop.
+
+From the home page's search box to the results (a school tagged for autism first, the
+count and the first result in the first screen on a phone), a filter, a school and back
+to the same results, then two schools side by side; axe-core checks each page on the way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from .axe import assert_no_violations
+from .pages import open_page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
+
+pytestmark = pytest.mark.browser
+
+# An iPhone SE's screen, and a desktop's.
+SIZES = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 900}}
+WORDS = "autism wheelchair"
+
+
+@pytest.fixture(params=sorted(SIZES))
+def parent(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Page]:
+    """A fresh tab at phone or desktop size."""
+    phone = request.param == "phone"
+    context = browser.new_context(base_url=base_url, viewport=SIZES[request.param], is_mobile=phone)
+    tab = context.new_page()
+    tab.is_phone = phone  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+def _in_first_screen(page: Page, locator: Locator) -> bool:
+    box = locator.bounding_box()
+    assert box is not None
+    return page.evaluate("window.scrollY") == 0 and box["y"] + box["height"] <= (
+        page.viewport_size or {}
+    ).get("height", 0)
+
+
+def _search_of(url: str) -> tuple[str, dict[str, list[str]]]:
+    parts = urlsplit(url)
+    params = parse_qs(parts.query)
+    params.pop("sorted_for", None)
+    return parts.path, params
+
+
+def _results(page: Page) -> Locator:
+    return page.locator("ul[aria-labelledby='results-heading'] > li")
+
+
+def test_home_search_to_results_filter_school_and_back_then_compare(parent: Page) -> None:
+    page = parent
+    open_page(page, "/")
+    assert_no_violations(page)
+
+    # Search from the home page.
+    page.get_by_role("searchbox", name="Find a school").fill(WORDS)
+    page.get_by_role("button", name="Search").click()
+
+    count = page.locator("#results-heading")
+    expect(count).to_contain_text(f"found for \u201c{WORDS}\u201d")
+    first = _results(page).first
+    expect(first.locator("dd").first).to_contain_text("Autism")
+    if page.is_phone:  # type: ignore[attr-defined]
+        assert _in_first_screen(page, count), "the result count is below the first screen"
+        assert _in_first_screen(page, first.locator("h3 a")), "no result in the first screen"
+        # The filters are folded away until asked for.
+        expect(page.get_by_role("heading", name="Filters", exact=True)).to_be_hidden()
+    else:
+        expect(page.get_by_role("heading", name="Filters", exact=True)).to_be_visible()
+    expect(page.get_by_text("more only mention")).to_be_visible()
+    assert_no_violations(page)
+
+    # Choose a filter.
+    if page.is_phone:  # type: ignore[attr-defined]
+        page.get_by_text("Filter results").click()
+    page.get_by_label("Autism (").check()
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.get_by_role("link", name="Remove filter: Type of need: Autism")).to_be_visible()
+    results = _search_of(page.url)
+    shown = _results(page).locator("h3 a").all_inner_texts()
+    assert_no_violations(page)
+
+    # Open a school, and go back to the same results.
+    name = _results(page).first.locator("h3 a").inner_text()
+    _results(page).first.locator("h3 a").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    assert_no_violations(page)
+    page.get_by_role("link", name="Back to your search results").click()
+    # The same search and page (the form's note of the words a sort was chosen for aside).
+    assert _search_of(page.url) == results
+    assert _results(page).locator("h3 a").all_inner_texts() == shown
+
+    # Compare the first two schools.
+    page.get_by_role("searchbox").fill("")
+    page.get_by_role("button", name="Search").click()
+    names = [_results(page).nth(i).locator("h3 a").inner_text() for i in range(2)]
+    for school in names:
+        page.get_by_label(f"Compare {school}").check()
+    page.get_by_role("button", name="Compare ticked schools").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Compare schools")
+    item = page.locator("section.app-compare").nth(1)
+    cells = item.locator(".app-compare__cell")
+    expect(cells).to_have_count(2)
+    expect(cells.nth(0).get_by_role("heading")).to_have_text(names[0])
+    expect(cells.nth(1).get_by_role("heading")).to_have_text(names[1])
+    left, right = (cells.nth(i).bounding_box() for i in range(2))
+    assert left and right
+    if page.is_phone:  # type: ignore[attr-defined]
+        assert right["y"] > left["y"], "on a phone the schools stack"
+    else:
+        assert right["y"] == left["y"] and right["x"] > left["x"], "side by side on a desktop"
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert_no_violations(page)
+
+
+def test_open_data_page_from_the_footer(parent: Page) -> None:
+    page = parent
+    open_page(page, "/")
+    page.get_by_role("contentinfo").get_by_role("link", name="Open data").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Open data")
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert_no_violations(page)
