@@ -222,8 +222,13 @@ class Listing:
 
     @property
     def clear_url(self) -> str:
-        text = self.search.text
-        return f"{self.base_url}?{urlencode({'q': text})}" if text else self.base_url or "?"
+        # The words and the place searched from stay; only the filters go.
+        kept = {
+            name: self.search.params[name]
+            for name in ("q", "postcode", "distance")
+            if name in self.search.params
+        }
+        return f"{self.base_url}?{urlencode(kept)}" if kept else self.base_url or "?"
 
     @property
     def pagination(self) -> Pagination:

@@ -153,6 +153,8 @@ class DirectoryParams(serializers.Serializer):
     distance = serializers.ChoiceField(
         choices=[(str(miles), f"{miles} miles") for miles in DISTANCES],
         required=False,
+        # The page's "Any distance" sends distance= (the API refuses an empty value).
+        allow_blank=True,
         help_text="Only schools within this many miles of the postcode (needs postcode).",
         error_messages={
             "invalid_choice": "\u201c{input}\u201d is not a distance we offer: use "

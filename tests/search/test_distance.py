@@ -192,3 +192,18 @@ def test_with_postcode_data_the_page_offers_the_postcode_box(client: Client, dir
 
     assert 'name="postcode"' in html and 'autocomplete="postal-code"' in html
     assert "Distance not known" not in html  # no distances without a postcode
+
+
+@pytest.mark.usefixtures("placed_schools", "postcodes")
+def test_the_form_as_sent_with_any_distance_is_no_problem(client: Client, directory) -> None:
+    answer = ask_page(client, directory, {"q": "", "postcode": "yo17 7aa", "distance": ""})
+
+    assert answer.body.context["directory"].problems == []
+    assert answer.names == NEAREST_FIRST
+
+
+@pytest.mark.usefixtures("placed_schools", "postcodes")
+def test_clearing_the_filters_keeps_the_postcode_and_distance(client: Client, directory) -> None:
+    answer = ask_page(client, directory, {"postcode": "YO17 7AA", "distance": "10", "need": "ASD"})
+
+    assert answer.body.context["directory"].clear_url.endswith("?postcode=YO17+7AA&distance=10")
