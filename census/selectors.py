@@ -131,10 +131,12 @@ def school_figures(school: SchoolPage) -> SchoolFigures | None:
 
 
 def latest_by_urn(urns: Iterable[str]) -> dict[str, SchoolCensus]:
-    """Each school's latest census, by URN, in one query (for lists of schools)."""
+    """Each school's latest census, by URN, in exactly one query (for lists of schools)."""
     found: dict[str, SchoolCensus] = {}
+    # With no URNs Django would skip the query: ask for an impossible one instead, so that
+    # a page of results costs the same number of queries as an empty page.
     records = (
-        SchoolCensus.objects.filter(school__urn__in=list(urns))
+        SchoolCensus.objects.filter(school__urn__in=list(urns) or [""])
         .annotate(urn=F("school__urn"))
         .order_by("urn", "-year")
     )

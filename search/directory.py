@@ -82,9 +82,7 @@ def find_schools(
     )
     if lenient:
         # The page says how many results are tagged with what the words mean.
-        listing.words_as_filters = words_as_filters(
-            parsed, result.count, vocabulary, backend.search
-        )
+        listing.words_as_filters = words_as_filters(parsed, result, vocabulary, backend.search)
     return listing, parsed
 
 

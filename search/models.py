@@ -39,7 +39,8 @@ class DirectoryPage(Page):
 
         Same rule as ``Page.get_view_restrictions`` (an alias takes its source page's
         restrictions and has none of its own), which spends two queries on it; the
-        directory keeps within its query budget of ten per request.
+        directory keeps within its query budget of ten per request (eleven when the words
+        mean options of several filters, see ``search.tagged``).
         """
         steplen = self.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]

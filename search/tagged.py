@@ -67,11 +67,11 @@ class WordsAsFilters:
 
 def words_as_filters(
     search: ParsedSearch,
-    count: int,
+    result: DirectoryResult,
     vocabulary: Vocabulary,
     run: Callable[[DirectoryQuery], DirectoryResult],
 ) -> WordsAsFilters | None:
-    """How many of the ``count`` results are tagged with what the search words mean.
+    """How many of the ``result``'s schools are tagged with what the search words mean.
 
     None when no word means a filter option, when the answer would be the same, or when
     the words cannot be one click's filters: two words for the same filter ("autism
@@ -90,12 +90,20 @@ def words_as_filters(
         if facets or facet not in _VERBS or facet in chosen or query.selected(facet):
             return None
         chosen[facet] = sorted(value for _facet, value in concept.terms)
+    count = result.count
     if not chosen or count == 0:
         return None
-    filters = {**query.filters, **{facet: frozenset(values) for facet, values in chosen.items()}}
-    tagged = run(
-        dataclasses.replace(query, concepts=tuple(kept), filters=filters, page=1, page_size=1)
-    ).count
+    single = [(facet, values[0]) for facet, values in chosen.items() if len(values) == 1]
+    if len(chosen) == 1 and single:
+        # One option: every school tagged with it matches the words, and that filter is
+        # not chosen, so its count among the results is the answer (no second search).
+        facet, value = single[0]
+        tagged = int(result.facet_counts.get(facet, {}).get(value, 0))
+    else:
+        filters = {**query.filters, **{name: frozenset(ids) for name, ids in chosen.items()}}
+        tagged = run(
+            dataclasses.replace(query, concepts=tuple(kept), filters=filters, page=1, page_size=1)
+        ).count
     if tagged == count:
         return None
     params = {name: value for name, value in search.params.items() if name not in ("q", "sort")}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cached_property
 
-from django.db.models import CharField, F, IntegerField, Value
+from django.db.models import CharField, F, IntegerField, QuerySet, Value
 
 from schools.models import (
     AccessibilityFeature,
@@ -194,8 +194,6 @@ def load_vocabulary() -> Vocabulary:
     The three vocabularies and the broad areas come back from a single UNION, so a
     directory request spends one query on them whatever their size.
     """
-    no_text = Value(None, output_field=CharField())
-    no_number = Value(None, output_field=IntegerField())
     needs = NeedArea.objects.annotate(
         kind=Value(NEED, output_field=CharField()),
         value=F("code"),
@@ -203,20 +201,8 @@ def load_vocabulary() -> Vocabulary:
         group_label=F("broad_area__label"),
         group_order=F("broad_area__sort_order"),
     )
-    features = AccessibilityFeature.objects.annotate(
-        kind=Value(ACCESSIBILITY, output_field=CharField()),
-        value=F("slug"),
-        group_slug=no_text,
-        group_label=no_text,
-        group_order=no_number,
-    )
-    services = OutreachService.objects.annotate(
-        kind=Value(OUTREACH, output_field=CharField()),
-        value=F("slug"),
-        group_slug=no_text,
-        group_label=no_text,
-        group_order=no_number,
-    )
+    features = _ungrouped(AccessibilityFeature.objects.all(), ACCESSIBILITY)
+    services = _ungrouped(OutreachService.objects.all(), OUTREACH)
     # Broad areas without any need yet still make a (then empty) group.
     areas = BroadArea.objects.annotate(
         kind=Value("group", output_field=CharField()),
@@ -251,6 +237,18 @@ def load_vocabulary() -> Vocabulary:
     if any(term.group == OTHER_GROUP for term in terms):
         ordered_groups.append(Group(OTHER_GROUP, OTHER_GROUP_LABEL))
     return Vocabulary(terms=[*terms, *choice_terms()], groups=ordered_groups)
+
+
+def _ungrouped(terms: QuerySet, kind: str) -> QuerySet:
+    # A vocabulary whose terms sit in no group: the columns of the UNION, groups empty.
+    no_text = Value(None, output_field=CharField())
+    return terms.annotate(
+        kind=Value(kind, output_field=CharField()),
+        value=F("slug"),
+        group_slug=no_text,
+        group_label=no_text,
+        group_order=Value(None, output_field=IntegerField()),
+    )
 
 
 def _split_synonyms(synonyms: str) -> list[str]:

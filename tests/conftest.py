@@ -4,6 +4,7 @@ configured; under CI (``CI=true``) a missing server fails them instead of skippi
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import pytest
 from django.core.cache import caches
@@ -28,6 +29,27 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{variable} is not set: CI must start this server, not skip its tests")
     pytest.skip(f"set {variable} to run (see README)")
+
+
+@pytest.fixture(autouse=True)
+def every_response_has_a_content_security_policy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12: every response the site gives has a Content-Security-Policy header, in
+    every test. django-csp leaves it off only Django's DEBUG error pages."""
+    from django.conf import settings
+    from django.test import Client
+
+    send = Client.request
+
+    def request(self: Client, **request: Any) -> Any:
+        response = send(self, **request)
+        if not (settings.DEBUG and response.status_code in {404, 500}):
+            assert "Content-Security-Policy" in response, (
+                f"{response.status_code} {request.get('PATH_INFO')} has no "
+                "Content-Security-Policy header"
+            )
+        return response
+
+    monkeypatch.setattr(Client, "request", request)
 
 
 @pytest.fixture(autouse=True)

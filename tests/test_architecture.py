@@ -88,25 +88,15 @@ def _project_module(name: str) -> str | None:
 
 
 def module_imports(path: Path) -> Iterator[tuple[int, str]]:
-    """``(line, module)`` of every module ``path`` imports, wherever the import stands.
-
-    ``from package import module`` counts as importing the module itself.
-    """
+    """``(line, module)`` of every module ``path`` imports, wherever the import stands;
+    ``from package import module`` counts as importing the module itself."""
     tree = ast.parse(path.read_text())
-    package = _module_name(path) if path.name == "__init__.py" else _module_name(path.parent)
+    yield from imported_modules(tree, path)
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
+        if isinstance(node, ast.ImportFrom):
+            base = next(m for n, m in imported_modules(node, path) if n == node.lineno)
             for alias in node.names:
-                yield node.lineno, alias.name
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                module = ".".join([*base, node.module] if node.module else base)
-            else:
-                module = node.module or ""
-            yield node.lineno, module
-            for alias in node.names:
-                submodule = _project_module(f"{module}.{alias.name}")
+                submodule = _project_module(f"{base}.{alias.name}")
                 if submodule:
                     yield node.lineno, submodule
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from .environment import ENV
 
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -61,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response the site makes (localoffer/csp.py).
+    "localoffer.csp.SitePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The public APIs' rate limit and caching, before anything else works on the request.
@@ -300,6 +304,39 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 EMAIL_HOST = ENV.email_host or "localhost"
+
+# Content-Security-Policy (django-csp), in every setting: pages load scripts, styles,
+# fonts and images from this site only; nothing inline, no plugins, no framing at all.
+# Wagtail's admin gets LOCALOFFER_ADMIN_CSP on top, under /admin/ only (localoffer/csp.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+LOCALOFFER_ADMIN_CSP: dict[str, list[str]] = {
+    # Wagtail's editing screens write small inline scripts next to their fields (inline
+    # panels, choosers, date pickers) and its editor (Draftail) adds <style> elements.
+    "script-src": [UNSAFE_INLINE],
+    "style-src": [UNSAFE_INLINE],
+    # The editor's preview shows the page in a frame of the admin's own.
+    "frame-ancestors": [SELF],
+}
+# The public page as the editor's preview renders it, inside that frame.
+LOCALOFFER_PREVIEW_CSP: dict[str, list[str]] = {"frame-ancestors": [SELF]}
+# The admin would load avatars from gravatar.com and check wagtail.org for new releases:
+# neither is allowed by the policy, and neither should learn who uses the council's admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

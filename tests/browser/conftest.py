@@ -50,6 +50,14 @@ def base_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="package")
+def admin_base_url() -> Iterator[str]:
+    """The demo site served with the development settings, for the tests that sign in:
+    the demo's logins are development-only (their password hashes need them)."""
+    with demo_server(settings="localoffer.settings.dev") as url:
+        yield url
+
+
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless. Package-scoped so that Playwright's event loop is
     gone before the rest of the suite uses the database."""

@@ -4,15 +4,12 @@ help follow what they type, and without JavaScript the checklist still works as 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 from playwright.sync_api import expect
 
 from localoffer.demo import DEMO_EDITOR
-
-from .tools import demo_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -22,11 +19,9 @@ pytestmark = pytest.mark.browser
 COUNT = re.compile(r"(\d+) of 20 statutory items are not answered yet")
 
 
-@pytest.fixture(scope="module")
-def admin_url() -> Iterator[str]:
-    # The demo's logins are development-only: this site is served with DEBUG on.
-    with demo_server(settings="localoffer.settings.dev") as url:
-        yield url
+@pytest.fixture
+def admin_url(admin_base_url: str) -> str:
+    return admin_base_url
 
 
 def editor_tab(browser: Browser, base_url: str, javascript: bool = True) -> Page:

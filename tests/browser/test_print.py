@@ -66,3 +66,22 @@ def test_printed_school_page_opens_what_details_hide(page: Page) -> None:
     page.emulate_media(media="print")
 
     expect(hidden_on_screen).to_be_visible()
+
+
+def test_compared_schools_print_side_by_side_without_the_forms(page: Page) -> None:
+    open_page(page, "/schools/find-a-school/")
+    values = page.locator("input[form=compare-form]").evaluate_all(
+        "boxes => boxes.slice(0, 3).map(box => box.value)"
+    )
+    open_page(page, "/schools/compare/?" + "&".join(f"urn={urn}" for urn in values))
+    # Narrower than the screen's side-by-side layout starts (641 px), as an A4 page with
+    # margins nearly is: the columns on paper come from the print stylesheet.
+    page.set_viewport_size({"width": 600, "height": 1000})
+    page.emulate_media(media="print")
+
+    cells = page.locator("section.app-compare").nth(1).locator(".app-compare__cell")
+    boxes = [cells.nth(i).bounding_box() for i in range(3)]
+    assert all(boxes)
+    assert len({round(box["y"]) for box in boxes}) == 1, "three columns, side by side"
+    expect(page.get_by_role("button", name="Add to comparison")).to_be_hidden()
+    expect(page.get_by_role("button").filter(has_text="Remove").first).to_be_hidden()
