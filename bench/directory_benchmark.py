@@ -65,6 +65,7 @@ from modelsearch.signal_handlers import (  # noqa: E402
     post_save_signal_handler,
 )
 
+from postcodes.models import OutwardCode, Postcode  # noqa: E402
 from schools.factories import school_index  # noqa: E402
 from schools.models import (  # noqa: E402
     AccessibilityFeature,
@@ -237,6 +238,8 @@ def _report(rng: random.Random, needs: list[str]) -> dict[str, str]:
 def generate(count: int, seed: int) -> None:
     """Create ``count`` live school pages with facets and text, then index them."""
     rng = random.Random(seed)
+    # Locations from a generator of their own, so the rest of the data stays as before.
+    places = random.Random(seed + 1)
     index = school_index()
     ensure_directory_page(index)
     needs = {n.code: n.pk for n in NeedArea.objects.all()}
@@ -266,6 +269,9 @@ def generate(count: int, seed: int) -> None:
                 town=place,
                 last_reviewed=reviewed,
                 live=True,
+                # A county of about 50 by 40 miles around CENTRE; one school in 50 unplaced.
+                latitude=CENTRE[0] + places.uniform(-0.3, 0.3) if places.random() > 0.02 else None,
+                longitude=CENTRE[1] + places.uniform(-0.7, 0.7),
                 **_report(rng, chosen),
             )
             index.add_child(instance=page)
@@ -298,6 +304,10 @@ def generate(count: int, seed: int) -> None:
     print(f"  created in {time.perf_counter() - started:.0f} s; building the search index")
     call_command("wagtail_update_index", verbosity=0)
 
+
+# The middle of the generated county, and the made-up postcodes searched from.
+CENTRE = (54.1, -1.2)
+BENCH_POSTCODES = {"ZZ1 1AA": CENTRE, "ZZ2 1AA": (CENTRE[0] + 0.2, CENTRE[1] + 0.4)}
 
 MIX: dict[str, list[dict[str, object]]] = {
     "text only": [
@@ -332,6 +342,15 @@ MIX: dict[str, list[dict[str, object]]] = {
             "outreach": "speech-and-language-therapy",
         },
         {"q": "quiet base", "sort": "name", "need": "ASD"},
+    ],
+    "near a postcode": [
+        {"postcode": "ZZ1 1AA"},
+        {"postcode": "zz11aa", "distance": 5},
+        {"postcode": "ZZ2 1AA", "distance": 10, "need": "ASD", "phase": "primary"},
+        {"postcode": "ZZ1", "distance": 3, "accessibility": "step-free-access"},
+        {"postcode": "ZZ1 1AA", "distance": 10, "q": "autism"},
+        {"postcode": "ZZ2 1AA", "q": "speech therapy", "sort": "distance"},
+        {"postcode": "ZZ1 1AA", "page": 50},
     ],
     "deep page": [
         {"page": 200},
@@ -403,6 +422,21 @@ def prepare(schools: int, seed: int) -> DirectoryPage:
             sys.exit(f"{DATABASE} holds {existing} schools, not {schools}; use a new file")
         print(f"Generating {schools} schools")
         generate(schools, seed)
+    for postcode, (latitude, longitude) in BENCH_POSTCODES.items():
+        outward = postcode.split()[0]
+        Postcode.objects.update_or_create(
+            postcode=postcode,
+            defaults={"outward": outward, "latitude": latitude, "longitude": longitude},
+        )
+        OutwardCode.objects.update_or_create(
+            code=outward,
+            defaults={
+                "latitude": latitude,
+                "longitude": longitude,
+                "postcodes": 1,
+                "in_area": True,
+            },
+        )
     return ensure_directory_page(school_index())
 
 

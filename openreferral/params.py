@@ -126,3 +126,17 @@ def unsupported(query: Mapping[str, str], *names: str) -> None:
     for name in names:
         if query.get(name):
             raise BadParameter(name, f"{name} is not supported by this API.")
+
+
+def positive_number(query: Mapping[str, str], name: str, *, highest: float) -> float | None:
+    """A number above 0 and at most ``highest``, or None when the parameter is absent."""
+    value = (query.get(name) or "").strip()
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise BadParameter(name, f"{name} must be a number, not {value[:40]!r}.") from None
+    if not 0 < number <= highest:
+        raise BadParameter(name, f"{name} must be more than 0 and at most {highest:g}.")
+    return number

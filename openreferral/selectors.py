@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from postcodes.selectors import Location
 from schools.models import NeedArea, SchoolPage, SpecialistProvision
-from search.directory import schools_matching_words
+from search.directory import nearest_first, schools_matching_words
 
 from . import ids
 from .ids import Vocabulary
@@ -56,10 +57,13 @@ class ServiceFilters:
     organization_urn: str | None = None
     unknown_organization: bool = False
     modified_after: dt.datetime | None = None
+    # ``postcode`` and ``proximity``: nearest first, within the distance when given.
+    near: Location | None = None
+    within_miles: float | None = None
 
 
 def filtered_schools(filters: ServiceFilters) -> QuerySet[SchoolPage]:
-    """Published schools matching every filter given."""
+    """Published schools matching every filter given (nearest first with a postcode)."""
     schools = published_schools()
     if filters.unknown_term or filters.unknown_taxonomy or filters.unknown_organization:
         return schools.none()
@@ -79,6 +83,8 @@ def filtered_schools(filters: ServiceFilters) -> QuerySet[SchoolPage]:
         schools = schools.filter(urn=filters.organization_urn)
     if filters.modified_after is not None:
         schools = schools.filter(last_published_at__gte=filters.modified_after)
+    if filters.near is not None:
+        schools = nearest_first(schools, filters.near, filters.within_miles)
     return schools
 
 

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpRe
 from django.views import View
 
 from council.models import CouncilSettings
+from postcodes.selectors import Location, locate_or_explain
 from schools.models import SchoolPage
 
 from . import ids, mapping, params, selectors
@@ -22,6 +23,10 @@ from .taxonomies import TAXONOMIES, TAXONOMY_BY_ID, Term, all_terms
 ORUK_VERSION = "HSDS-UK-3.0"
 OPENAPI_URL = "https://openreferraluk.org/specifications/3.0/openapi.json"
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
+METRES_PER_MILE = 1609.344
+# ``proximity`` is in metres; further than the directory's longest distance choice is
+# still allowed, up to the length of Great Britain.
+MAX_PROXIMITY_METRES = 1_500_000
 
 
 class NotFound(Exception):
@@ -109,7 +114,10 @@ def _service_filters(request: HttpRequest) -> selectors.ServiceFilters:
     term = _term(term_id) if term_id else None
     taxonomy = TAXONOMY_BY_ID.get(taxonomy_id) if taxonomy_id else None
     urn = selectors.organization_urn(organization_id) if organization_id else None
+    near, within_miles = _near(query)
     return selectors.ServiceFilters(
+        near=near,
+        within_miles=within_miles,
         search=params.text(query, "search"),
         term=term,
         unknown_term=bool(term_id) and term is None,
@@ -119,6 +127,21 @@ def _service_filters(request: HttpRequest) -> selectors.ServiceFilters:
         unknown_organization=bool(organization_id) and urn is None,
         modified_after=params.moment(query, "modified_after"),
     )
+
+
+def _near(query: Any) -> tuple[Location | None, float | None]:
+    """``postcode`` (full or partial) and ``proximity`` (metres from its centre), as the
+    ORUK specification describes them; a 400 naming the parameter when unusable."""
+    postcode = params.text(query, "postcode")
+    proximity = params.positive_number(query, "proximity", highest=MAX_PROXIMITY_METRES)
+    if not postcode:
+        if proximity is not None:
+            raise BadParameter("proximity", "proximity needs a postcode to measure from.")
+        return None, None
+    found = locate_or_explain(postcode)
+    if not isinstance(found, Location):
+        raise BadParameter("postcode", found)
+    return found, None if proximity is None else proximity / METRES_PER_MILE
 
 
 def _term(term_id: str) -> Term | None:
@@ -159,8 +182,6 @@ class ServiceDetailView(OrukView):
 
 class ServiceAtLocationListView(OrukView):
     def get(self, request: HttpRequest) -> HttpResponse:
-        # Finding schools near a postcode needs a postcode look-up this API does not have.
-        params.unsupported(request.GET, "postcode", "proximity")
         schools = selectors.filtered_schools(_service_filters(request))
         context = self.context()
         return _paged(

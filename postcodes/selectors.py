@@ -1,6 +1,9 @@
 """Where a parent is: a typed postcode as a point, from the loaded postcodes.
 
-One query per lookup; nothing leaves the site.
+At most one query per lookup, none when the answer is cached; nothing leaves the site.
+Answers are kept in Django's default cache for a few minutes (the directory has a budget
+of ten queries a request); ``import_postcodes`` forgets them when it writes, and in
+other server processes they expire within ``CACHE_SECONDS``.
 """
 
 from __future__ import annotations
@@ -8,9 +11,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Value
 
-from .codes import parse_postcode
+from .codes import PostcodeText, parse_postcode
 from .models import OutwardCode, Postcode
 
 
@@ -58,22 +62,99 @@ class LocationProblem:
 
 
 _UNIT, _OUTSIDE = 1, 2
+CACHE_SECONDS = 300
+_GENERATION = "postcodes:generation"
+
+
+def _cache_key(name: str) -> str:
+    # Every key carries the generation, so forgetting is one write.
+    return f"postcodes:{cache.get_or_set(_GENERATION, 1, None)}:{name}"
+
+
+def forget_cached() -> None:
+    """Drop every cached answer of this module (after the postcode tables change)."""
+    try:
+        cache.incr(_GENERATION)
+    except ValueError:
+        cache.set(_GENERATION, 1, None)
+
+
+NOT_SET_UP = "Searching by postcode is not set up on this site: no postcode data has been loaded."
+
+
+class PostcodeData(enum.Enum):
+    """What postcode data the site has."""
+
+    NONE = "none"
+    # Only the demo's made-up postcodes (postcodes.demo), which the page says are examples.
+    EXAMPLE = "example"
+    REAL = "real"
+
+
+# No UK postcode area is ZZ: the demo's example postcodes use it (postcodes.demo).
+EXAMPLE_AREA = "ZZ"
+EXAMPLE_POSTCODE = "ZZ1 1AA"
+
+
+def postcode_data() -> PostcodeData:
+    """Whether postcodes are loaded, and whether they are only the demo's examples.
+
+    One query, cached: outward codes sort alphabetically, and every real one sorts
+    before ZZ.
+    """
+    key = _cache_key("data")
+    cached = cache.get(key)
+    if cached is not None:
+        return PostcodeData(cached)
+    first = (
+        OutwardCode.objects.filter(in_area=True)
+        .order_by("code")
+        .values_list("code", flat=True)
+        .first()
+    )
+    if first is None:
+        found = PostcodeData.NONE
+    else:
+        found = PostcodeData.EXAMPLE if first.startswith(EXAMPLE_AREA) else PostcodeData.REAL
+    cache.set(key, found.value, CACHE_SECONDS)
+    return found
 
 
 def postcodes_loaded() -> bool:
     """Whether any postcode data is loaded (location search is set up)."""
-    return OutwardCode.objects.filter(in_area=True).exists()
+    return postcode_data() is not PostcodeData.NONE
+
+
+def locate_or_explain(text: str) -> Location | str:
+    """The point for ``text``, or the sentence saying why there is none.
+
+    When no postcode data is loaded at all, the sentence says that location search is
+    not set up, rather than blaming the postcode.
+    """
+    found = locate(text)
+    if isinstance(found, Location):
+        return found
+    return found.message if postcodes_loaded() else NOT_SET_UP
 
 
 def locate(text: str) -> Location | LocationProblem:
     """The point for a full or partial postcode, typed in any case and spacing.
 
     A full postcode is its own point; an outward code ("YO17") is the centre of its
-    postcodes. One query.
+    postcodes. One query, cached.
     """
     parsed = parse_postcode(text)
     if parsed is None:
         return LocationProblem(NotFound.MALFORMED, " ".join(text.split())[:20])
+    key = _cache_key(f"at:{parsed}".replace(" ", "_"))
+    found = cache.get(key)
+    if found is None:
+        found = _locate(parsed)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _locate(parsed: PostcodeText) -> Location | LocationProblem:
     shown = str(parsed)
     if parsed.full:
         # The unit, and its outward code if that lies outside the area, in one

@@ -81,6 +81,15 @@ class SchoolSerializer(serializers.Serializer):
         "the words in <mark>; everything else escaped. Null without search words.",
     )
     sen_census = serializers.SerializerMethodField()
+    distance_miles = serializers.SerializerMethodField(
+        help_text="Miles in a straight line from the postcode searched from (two decimal "
+        "places); null without a postcode, or for a school whose location is not known."
+    )
+
+    @extend_schema_field(serializers.FloatField(allow_null=True, min_value=0))
+    def get_distance_miles(self, item: ResultItem) -> float | None:
+        miles = item.hit.distance_miles
+        return None if miles is None else round(miles, 2)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, item: ResultItem) -> str:
@@ -112,6 +121,17 @@ class ConceptSerializer(serializers.Serializer):
     terms = TermSerializer(many=True, help_text="The filter options these words mean.")
 
 
+class LocationSerializer(serializers.Serializer):
+    postcode = serializers.CharField(
+        help_text="The postcode measured from, as understood: 'YO17 8RD', or 'YO17' (the "
+        "middle of that postcode area) for a partial postcode."
+    )
+    partial = serializers.BooleanField(source="is_partial")
+    distance = serializers.IntegerField(
+        allow_null=True, help_text="The distance asked for, in miles; null for any distance."
+    )
+
+
 class DirectoryResponseSerializer(serializers.Serializer):
     count = serializers.IntegerField(min_value=0, help_text="Schools matching the search.")
     page = serializers.IntegerField(min_value=1)
@@ -124,6 +144,7 @@ class DirectoryResponseSerializer(serializers.Serializer):
         help_text="True when the main search service was unavailable and a simpler one answered.",
     )
     understood_as = serializers.SerializerMethodField()
+    location = serializers.SerializerMethodField()
     did_you_mean = serializers.SerializerMethodField()
     results = SchoolSerializer(many=True, source="items")
     facets = serializers.SerializerMethodField()
@@ -158,6 +179,16 @@ class DirectoryResponseSerializer(serializers.Serializer):
             }
             for concept in listing.search.interpretation.concepts
         ]
+
+    @extend_schema_field(LocationSerializer(allow_null=True))
+    def get_location(self, listing: Listing) -> dict[str, Any] | None:
+        if listing.location is None:
+            return None
+        return {
+            "postcode": listing.location.postcode,
+            "partial": listing.location.is_partial,
+            "distance": listing.distance,
+        }
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_did_you_mean(self, listing: Listing) -> str | None:
@@ -268,8 +299,11 @@ class DirectoryAPIView(APIView):
             "Within one filter, values are alternatives (OR); across filters, all apply "
             "(AND). Each filter's facet counts apply every other filter but not its own. "
             "Free text understands parents' words and synonyms ('autism', 'wheelchair', "
-            "'speech therapy') and close misspellings. Unknown filter values are a 400 "
-            "naming the parameter and listing the valid values."
+            "'speech therapy') and close misspellings. With a postcode (full or partial), "
+            "results carry distance_miles and are nearest first unless words are searched "
+            "for; distance keeps schools within that many miles. Unknown filter values, "
+            "postcodes we cannot find, and a distance without a postcode are a 400 naming "
+            "the parameter."
         ),
         parameters=[DirectoryParams],
         responses={200: DirectoryResponseSerializer, 400: ErrorSerializer},

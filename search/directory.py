@@ -13,13 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.db.models.functions import Lower
 from django.http import QueryDict
 
+from postcodes.selectors import Location, postcode_data
 from schools.models import SchoolPage
 
-from .backends import get_backend
+from .backends import Point, get_backend
 from .backends.database import matches_concepts
+from .geo import with_distance
 from .listing import Listing, ResultItem, build_listing
 from .params import DirectoryParams, ParameterProblem, ParsedSearch, parse_search
 from .tagged import words_as_filters
@@ -34,6 +37,7 @@ __all__ = [
     "ParsedSearch",
     "ResultItem",
     "find_schools",
+    "nearest_first",
     "schools_matching_words",
     "site_relative_urls",
     "understand",
@@ -65,7 +69,8 @@ def find_schools(
     base_url: str = "",
     page_size: int | None = None,
 ) -> tuple[Listing | None, ParsedSearch]:
-    """Read a search from request parameters and run it: two queries in all.
+    """Read a search from request parameters and run it: two queries in all, one more
+    for a postcode, and on the page one more to know whether postcodes are loaded.
 
     Returns the listing, or None with the problems when a strict search was invalid.
     """
@@ -83,7 +88,19 @@ def find_schools(
     if lenient:
         # The page says how many results are tagged with what the words mean.
         listing.words_as_filters = words_as_filters(parsed, result, vocabulary, backend.search)
+        # The postcode box only when there is postcode data to search with.
+        listing.postcode_data = postcode_data()
     return listing, parsed
+
+
+def nearest_first(
+    schools: QuerySet[SchoolPage], near: Location, within_miles: float | None = None
+) -> QuerySet[SchoolPage]:
+    """``schools`` nearest ``near`` first (those without a location last, ties by name),
+    only those within ``within_miles`` when given: the directory's rule, for callers that
+    page schools themselves (the Open Referral UK API)."""
+    schools = with_distance(schools, Point(near.latitude, near.longitude), within_miles)
+    return schools.order_by(F("distance").asc(nulls_last=True), Lower("title"), "pk")
 
 
 def understand(words: str) -> Interpretation:

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from postcodes.selectors import EXAMPLE_POSTCODE, Location, PostcodeData
 from schools.pagination import Pagination, paginate
 from schools.review import ReviewStatus, review_status
 
 from . import vocabulary as v
 from .backends import DirectoryResult, SchoolHit
-from .params import ParameterProblem, ParsedSearch
+from .params import DISTANCES, ParameterProblem, ParsedSearch
 from .tagged import WordsAsFilters
 from .vocabulary import Term, Vocabulary
 
@@ -68,6 +69,21 @@ class ResultItem:
     def overdue(self) -> bool:
         return self.review_status == ReviewStatus.OVERDUE
 
+    @property
+    def distance_text(self) -> str:
+        """ "2.3 miles", "0.4 miles", "1 mile": empty without a distance."""
+        miles = self.hit.distance_miles
+        if miles is None:
+            return ""
+        shown = f"{miles:.1f}".removesuffix(".0")
+        return f"{shown} mile" if shown == "1" else f"{shown} miles"
+
+
+@dataclass(frozen=True)
+class DistanceChoice:
+    miles: int
+    selected: bool
+
 
 @dataclass(frozen=True)
 class SelectedOption:
@@ -90,6 +106,36 @@ class Listing:
     problems: list[ParameterProblem] = field(default_factory=list)
     # How many results are tagged with what the words mean (the page only).
     words_as_filters: WordsAsFilters | None = None
+    # What postcode data is loaded: the page offers a postcode box only with some, and
+    # says when they are only the demo's made-up examples (the page only).
+    postcode_data: PostcodeData = PostcodeData.NONE
+
+    @property
+    def location_search(self) -> bool:
+        return self.location is not None or self.postcode_data is not PostcodeData.NONE
+
+    @property
+    def example_postcode(self) -> str:
+        """The postcode to suggest when the site has only the demo's example postcodes."""
+        return EXAMPLE_POSTCODE if self.postcode_data is PostcodeData.EXAMPLE else ""
+
+    @property
+    def location(self) -> Location | None:
+        return self.search.location
+
+    @property
+    def distance(self) -> int | None:
+        within = self.search.query.within_miles
+        return int(within) if within is not None else None
+
+    @property
+    def postcode_problem(self) -> ParameterProblem | None:
+        """Why the postcode could not be used, shown beside the postcode box."""
+        return next((p for p in self.problems if p.parameter == "postcode"), None)
+
+    @property
+    def distance_choices(self) -> list[DistanceChoice]:
+        return [DistanceChoice(miles, miles == self.distance) for miles in DISTANCES]
 
     @property
     def count(self) -> int:

@@ -14,8 +14,10 @@ from typing import Any
 from django.http import QueryDict
 from rest_framework import serializers
 
+from postcodes.selectors import Location, locate_or_explain
+
 from . import vocabulary as v
-from .backends import DirectoryQuery, Sort
+from .backends import DirectoryQuery, Point, Sort
 from .text import Interpretation, clean_query, interpret
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -27,6 +29,9 @@ MAX_VALUES = 50
 # new search typed into the same form is not silently kept in an order chosen for
 # other words (issue 14).
 SORTED_FOR = "sorted_for"
+# How far a parent will travel, in miles: the choices the page offers.
+DISTANCES = (1, 3, 5, 10, 25)
+NOT_SET_UP = "Searching by postcode is not set up on this site: no postcode data has been loaded."
 
 # How each filter's values are described in messages ("... is not a type of need we know").
 _VALUE_NOUNS = {
@@ -136,12 +141,33 @@ class DirectoryParams(serializers.Serializer):
     phase = OptionsField(v.PHASE)
     type = OptionsField(v.SCHOOL_TYPE)
     provision = OptionsField(v.PROVISION)
+    postcode = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        trim_whitespace=True,
+        max_length=20,
+        help_text="Where to measure distances from: a full postcode (YO17 8RD) or its first "
+        "part (YO17), in any case and spacing. Results then carry distance_miles.",
+        error_messages={"max_length": "A postcode is at most 8 letters and numbers."},
+    )
+    distance = serializers.ChoiceField(
+        choices=[(str(miles), f"{miles} miles") for miles in DISTANCES],
+        required=False,
+        help_text="Only schools within this many miles of the postcode (needs postcode).",
+        error_messages={
+            "invalid_choice": "\u201c{input}\u201d is not a distance we offer: use "
+            + ", ".join(str(miles) for miles in DISTANCES)
+            + " (miles)."
+        },
+    )
     sort = serializers.ChoiceField(
         choices=[(s.value, s.value) for s in Sort],
         required=False,
-        help_text="relevance (the default when searching for words) or name.",
+        help_text="relevance (the default when searching for words), name, or distance "
+        "(needs postcode; the default with a postcode and no words).",
         error_messages={
-            "invalid_choice": "\u201c{input}\u201d is not an order we know: use relevance or name."
+            "invalid_choice": "\u201c{input}\u201d is not an order we know: use relevance, "
+            "name or distance."
         },
     )
     page = serializers.IntegerField(
@@ -182,7 +208,7 @@ class DirectoryParams(serializers.Serializer):
         if not self.lenient and hasattr(data, "get"):
             empty = {
                 name: ["Leave this parameter out for the default, or give a value."]
-                for name in ("sort", "page", "page_size")
+                for name in ("sort", "page", "page_size", "distance")
                 if name in data and data.get(name) == ""
             }
             if empty:
@@ -201,6 +227,10 @@ class ParsedSearch:
     # The accepted parameters, for links that keep the search (pagination, sorting).
     params: dict[str, Any] = field(default_factory=dict)
     errors: list[ParameterProblem] = field(default_factory=list)
+    # Where distances are measured from, when a postcode was given and found.
+    location: Location | None = None
+    # The postcode as typed, when it was not found (the page shows it back).
+    postcode_typed: str = ""
 
     @property
     def is_valid(self) -> bool:
@@ -242,10 +272,25 @@ def parse_search(
     values = serializer.validated_data
     text = values.get("q", "")
     interpretation = interpret(text, vocabulary)
+    location, location_problems = _location(values)
+    if lenient:
+        # The page's form may carry a sort from an earlier search; it is simply not used.
+        location_problems = [p for p in location_problems if p.parameter != "sort"]
+    if location_problems:
+        if not lenient:
+            return ParsedSearch.invalid(location_problems)
+        problems.extend(location_problems)
     chosen_sort = values.get("sort")
     if chosen_sort and _sorted_for_other_words(data, text):
         chosen_sort = None
-    sort = chosen_sort or (Sort.RELEVANCE if interpretation.concepts else Sort.NAME)
+    if chosen_sort == Sort.DISTANCE and location is None:
+        chosen_sort = None  # leniently: the problem is already listed
+    if interpretation.concepts:
+        default_sort = Sort.RELEVANCE
+    else:
+        default_sort = Sort.DISTANCE if location is not None else Sort.NAME
+    sort = chosen_sort or default_sort
+    within = int(values["distance"]) if location is not None and values.get("distance") else None
     filters = {name: values[name] for name in v.FACETS if values.get(name)}
     query = DirectoryQuery(
         concepts=interpretation.concepts,
@@ -254,15 +299,50 @@ def parse_search(
         page=values["page"],
         page_size=page_size or values["page_size"],
         scope_path=scope_path,
+        near=Point(location.latitude, location.longitude) if location else None,
+        within_miles=within,
         vocabulary=vocabulary,
     )
     params: dict[str, Any] = {"q": text} if text else {}
+    if location is not None:
+        params["postcode"] = location.postcode
+        if within is not None:
+            params["distance"] = within
     params.update({name: sorted(selected) for name, selected in filters.items()})
     if chosen_sort:
         params["sort"] = chosen_sort
     if page_size is None and values["page_size"] != DEFAULT_PAGE_SIZE:
         params["page_size"] = values["page_size"]
-    return ParsedSearch(query, interpretation, text, problems, params)
+    return ParsedSearch(
+        query,
+        interpretation,
+        text,
+        problems,
+        params,
+        location=location,
+        postcode_typed="" if location else values.get("postcode", ""),
+    )
+
+
+def _location(values: Mapping[str, Any]) -> tuple[Location | None, list[ParameterProblem]]:
+    """The point the search measures from, or the problems with ``postcode``/``distance``/``sort``.
+
+    One query for a postcode; none without one.
+    """
+    typed = values.get("postcode", "")
+    if typed:
+        found = locate_or_explain(typed)
+        if isinstance(found, Location):
+            return found, []
+        return None, [ParameterProblem("postcode", found, invalid=(typed[:20],))]
+    problems = []
+    if values.get("distance"):
+        problems.append(
+            ParameterProblem("distance", "Give a postcode to find schools within a distance.")
+        )
+    if values.get("sort") == Sort.DISTANCE:
+        problems.append(ParameterProblem("sort", "Give a postcode to sort schools by distance."))
+    return None, problems
 
 
 def _sorted_for_other_words(data: QueryDict | Mapping[str, Any], text: str) -> bool:

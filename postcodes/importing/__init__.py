@@ -15,6 +15,7 @@ from typing import Any
 
 from schools.importing.problems import InvalidImportFile
 
+from ..selectors import forget_cached
 from .area import Area, area_for
 from .codepoint import read_codepoint
 from .collecting import Collected, wgs84_to_grid
@@ -110,6 +111,7 @@ def import_postcodes(
         replace_postcodes(
             collected, outward, lambda items, total: progress(items, total, "Writing")
         )
+        forget_cached()
     return ImportResult(
         files=tuple(f.name for f in found),
         rows=collected.rows,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from .base import DirectoryBackend, DirectoryQuery, DirectoryResult, SchoolHit, Sort
+from .base import DirectoryBackend, DirectoryQuery, DirectoryResult, Point, SchoolHit, Sort
 
 DEFAULT_BACKEND = "search.backends.database.DatabaseBackend"
 
@@ -14,6 +14,7 @@ __all__ = [
     "DirectoryBackend",
     "DirectoryQuery",
     "DirectoryResult",
+    "Point",
     "SchoolHit",
     "Sort",
     "get_backend",

@@ -15,7 +15,11 @@ Semantics every backend must follow (the shared contract tests check them):
   except ``f``, that have value ``v`` for ``f``; values with no schools may be left out;
 * ``count`` is the number of matching schools; ``hits`` is page ``page`` of them, in
   ``sort`` order, ties broken by name; a page past the end has no hits;
-* ``extract`` is escaped HTML (``SafeString``) with matched words in ``<mark>``.
+* ``extract`` is escaped HTML (``SafeString``) with matched words in ``<mark>``;
+* with ``near`` (a point), every hit carries ``distance_miles`` (the great-circle
+  distance from the point, None for a school without a location); with ``within_miles``
+  as well, only schools within that distance match, and the facet counts count only
+  them; sort ``distance`` puts the nearest first (schools without a location last).
 """
 
 from __future__ import annotations
@@ -35,6 +39,15 @@ from ..vocabulary import Vocabulary
 class Sort(StrEnum):
     RELEVANCE = "relevance"
     NAME = "name"
+    DISTANCE = "distance"
+
+
+@dataclass(frozen=True)
+class Point:
+    """A place on the WGS84 globe, in degrees."""
+
+    latitude: float
+    longitude: float
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,9 @@ class DirectoryQuery:
     page_size: int = 20
     # Only schools whose tree path starts with this (the schools index, or the site root).
     scope_path: str = ""
+    # Where the parent is (their postcode's point), and how far they will travel.
+    near: Point | None = None
+    within_miles: float | None = None
     # The vocabulary the search was read with (labels, ids); backends may use it.
     vocabulary: Vocabulary | None = field(default=None, compare=False, repr=False)
 
@@ -76,6 +92,8 @@ class SchoolHit:
     outreach: tuple[str, ...] = ()
     provision: tuple[str, ...] = ()
     extract: SafeString | None = None
+    # Miles from the search's ``near`` point; None without one or without a location.
+    distance_miles: float | None = None
 
 
 @dataclass(frozen=True)

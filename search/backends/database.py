@@ -29,6 +29,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    FloatField,
     Func,
     IntegerField,
     OuterRef,
@@ -52,6 +53,7 @@ from schools.checklist import TEXT_ITEM_KEYS
 from schools.models import SchoolPage, SpecialistProvision
 
 from .. import vocabulary as v
+from ..geo import with_distance
 from ..highlight import extract_from_html, highlight_pattern
 from ..text import MAX_CONCEPTS, Concept
 from ..vocabulary import Vocabulary, load_vocabulary
@@ -197,7 +199,17 @@ def _ids(queryset: QuerySet, group_by: str, value: str) -> Subquery:
 
 # Each row: the school's facts, then its options as comma-separated ids (kinds for
 # specialist provision), then one flag per active filter, then report text (page only).
-_FIELDS = ("pk", "urn", "title", "url_path", "phase", "establishment_type", "town", "reviewed")
+_FIELDS = (
+    "pk",
+    "urn",
+    "title",
+    "url_path",
+    "phase",
+    "establishment_type",
+    "town",
+    "reviewed",
+    "distance",
+)
 
 
 @cache
@@ -220,7 +232,7 @@ def _memberships() -> dict[str, Subquery]:
     }
 
 
-_PK, _URN, _TITLE, _URL_PATH, _PHASE, _TYPE, _TOWN, _REVIEWED = range(len(_FIELDS))
+_PK, _URN, _TITLE, _URL_PATH, _PHASE, _TYPE, _TOWN, _REVIEWED, _DISTANCE = range(len(_FIELDS))
 _COLUMN = {
     v.NEED: len(_FIELDS),
     v.ACCESSIBILITY: len(_FIELDS) + 1,
@@ -282,6 +294,10 @@ class DatabaseBackend:
         schools = SchoolPage.objects.filter(live=True).exclude(Exists(restricted))
         if query.scope_path:
             schools = schools.filter(path__startswith=query.scope_path)
+        if query.near is None:
+            schools = schools.annotate(distance=Value(None, output_field=FloatField()))
+        else:
+            schools = with_distance(schools, query.near, query.within_miles)
         score: list[Any] = [Value(0)]
         for concept in query.concepts:
             tagged, in_text, phrases = _concept_conditions(concept)
@@ -304,6 +320,8 @@ class DatabaseBackend:
         by_name = [Lower("title"), "pk"]
         if query.sort == Sort.RELEVANCE and query.concepts:
             return [F("score").desc(), *by_name]
+        if query.sort == Sort.DISTANCE and query.near is not None:
+            return [F("distance").asc(nulls_last=True), *by_name]
         return by_name
 
     def _result(
@@ -378,6 +396,7 @@ class DatabaseBackend:
             outreach=values(v.OUTREACH),
             provision=values(v.PROVISION),
             extract=extract,
+            distance_miles=row[_DISTANCE],
         )
 
 

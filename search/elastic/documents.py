@@ -15,13 +15,13 @@ import sys
 import unicodedata
 from functools import cache
 
-from elasticsearch_dsl import Date, Document, Integer, Keyword, MetaField, Text
+from elasticsearch_dsl import Date, Document, GeoPoint, Integer, Keyword, MetaField, Text
 
 from .. import vocabulary as v
 
 # Bump when the mapping or the document changes: `rebuild_directory_index --if-needed`
 # then builds a new index.
-MAPPING_VERSION = 1
+MAPPING_VERSION = 2
 
 # Deep pages (page 10,000 of 100 results) are valid requests; Elasticsearch's default
 # window of 10,000 results would refuse them. The server caps the work at the number
@@ -82,6 +82,8 @@ class SchoolDocument(Document):
     phase = Keyword()
     type = Keyword()
     provision = Keyword(multi=True)
+    # Where the school is (GIAS), for "schools near me"; absent without a location.
+    location = GeoPoint()
 
     class Meta:
         # A field the code does not know about is a bug, not something to guess at.

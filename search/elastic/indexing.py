@@ -77,6 +77,8 @@ _ROW_FIELDS = (
     "establishment_type",
     "town",
     "last_reviewed",
+    "latitude",
+    "longitude",
     *TEXT_ITEM_KEYS,
 )
 _TAGS = {
@@ -149,7 +151,14 @@ def _document(row: dict[str, Any], tags: dict[str, dict[int, list[str]]]) -> dic
         v.PHASE: row["phase"],
         v.SCHOOL_TYPE: row["establishment_type"] or None,
         v.PROVISION: sorted(set(tags[v.PROVISION].get(page_id, ()))),
+        "location": _location(row),
     }
+
+
+def _location(row: dict[str, Any]) -> dict[str, float] | None:
+    if row["latitude"] is None or row["longitude"] is None:
+        return None
+    return {"lat": row["latitude"], "lon": row["longitude"]}
 
 
 def _actions(page_ids: set[int], targets: list[str]) -> tuple[list[dict[str, Any]], set[int]]:

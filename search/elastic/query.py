@@ -16,7 +16,8 @@ from elasticsearch_dsl import FacetedSearch, Q, Search, TermsFacet
 from elasticsearch_dsl.query import Query
 
 from .. import vocabulary as v
-from ..backends.base import DirectoryQuery, DirectoryResult, SchoolHit, Sort
+from ..backends.base import DirectoryQuery, DirectoryResult, Point, SchoolHit, Sort
+from ..geo import miles_between
 from ..highlight import highlight_pattern, make_extract
 from ..text import MAX_CONCEPTS, Concept
 from .documents import FACET_FIELDS
@@ -50,6 +51,7 @@ _SHOWN_FIELDS = [
     v.ACCESSIBILITY,
     v.OUTREACH,
     v.PROVISION,
+    "location",
 ]
 
 
@@ -108,8 +110,17 @@ class DirectorySearch(FacetedSearch):
 
     def search(self) -> Search:
         s = super().search()
-        if self.directory_query.scope_path:
-            s = s.filter("prefix", path=self.directory_query.scope_path)
+        query = self.directory_query
+        if query.scope_path:
+            s = s.filter("prefix", path=query.scope_path)
+        if query.near is not None and query.within_miles is not None:
+            # In the query, not the post_filter: the facet counts count only these schools.
+            s = s.filter(
+                "geo_distance",
+                distance=f"{query.within_miles}mi",
+                distance_type="arc",
+                location=_point(query.near),
+            )
         fields = list(_SHOWN_FIELDS)
         if _needs_text(self.directory_query):
             fields.append("report")
@@ -130,7 +141,20 @@ def _ordering(query: DirectoryQuery) -> list[Any]:
     by_name: list[Any] = ["name_sort", "page_id"]
     if query.sort == Sort.RELEVANCE and query.concepts:
         return [{"_score": {"order": "desc"}}, *by_name]
+    if query.sort == Sort.DISTANCE and query.near is not None:
+        # Schools without a location sort last (their distance is infinite).
+        distance = {
+            "location": _point(query.near),
+            "order": "asc",
+            "unit": "mi",
+            "distance_type": "arc",
+        }
+        return [{"_geo_distance": distance}, *by_name]
     return by_name
+
+
+def _point(point: Point) -> dict[str, float]:
+    return {"lat": point.latitude, "lon": point.longitude}
 
 
 def run_search(query: DirectoryQuery, *, client: Elasticsearch, index: str) -> DirectoryResult:
@@ -138,7 +162,7 @@ def run_search(query: DirectoryQuery, *, client: Elasticsearch, index: str) -> D
     faceted = DirectorySearch(query, client=client, index=index)
     response = faceted[query.offset : query.offset + query.page_size].execute()
     pattern = highlight_pattern(query.concepts) if _needs_text(query) else None
-    hits = tuple(_hit(hit.to_dict(), pattern) for hit in response.hits)
+    hits = tuple(_hit(hit.to_dict(), pattern, query.near) for hit in response.hits)
     counts = {
         facet: {value: count for value, count, _selected in response.facets[facet]}
         for facet in v.FACETS
@@ -146,7 +170,7 @@ def run_search(query: DirectoryQuery, *, client: Elasticsearch, index: str) -> D
     return DirectoryResult(count=response.hits.total.value, hits=hits, facet_counts=counts)
 
 
-def _hit(source: dict[str, Any], pattern: Any) -> SchoolHit:
+def _hit(source: dict[str, Any], pattern: Any, near: Point | None) -> SchoolHit:
     last_reviewed = source.get("last_reviewed")
     extract = None
     if pattern is not None and source.get("report"):
@@ -166,4 +190,12 @@ def _hit(source: dict[str, Any], pattern: Any) -> SchoolHit:
         outreach=tuple(source.get(v.OUTREACH) or ()),
         provision=tuple(source.get(v.PROVISION) or ()),
         extract=extract,
+        distance_miles=_distance(source.get("location"), near),
     )
+
+
+def _distance(location: dict[str, float] | None, near: Point | None) -> float | None:
+    # Measured as the database backend measures it, so both give the same miles.
+    if near is None or not location:
+        return None
+    return miles_between(near, Point(location["lat"], location["lon"]))

@@ -15,7 +15,7 @@ import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
@@ -49,11 +49,21 @@ def operation(schools_index, wsgi_app):
     return schema["/api/v1/directory/"]["GET"]
 
 
+def _without_location(case) -> None:
+    # Whether a postcode exists depends on the postcode data loaded, which no schema can
+    # say: a well-formed one may be a 400 (tests/search/test_distance.py covers them).
+    query = case.query or {}
+    assume("postcode" not in query and "distance" not in query)
+    assume(query.get("sort") != "distance")
+
+
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 def test_the_api_matches_its_description(operation, mode):
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     @given(case=operation.as_strategy(generation_mode=mode))
     def check(case):
+        if mode == GenerationMode.POSITIVE:
+            _without_location(case)
         case.call_and_validate()
 
     check()
@@ -66,6 +76,7 @@ def test_generated_searches_find_schools(operation):
     @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
     @given(case=operation.as_strategy(), data=st.data())
     def check(case, data):
+        _without_location(case)
         statuses.append(case.call().status_code)
 
     check()

@@ -7,6 +7,7 @@ from feedback.demo import load_demo_feedback
 from localoffer import demo
 from localoffer.services import ensure_accessibility_statement, ensure_privacy_notice
 from moderation.selectors import longest_unreviewed_school
+from postcodes.demo import TRY_POSTCODE, load_demo_postcodes
 from schools.services import get_or_create_school_index
 from search.services import ensure_directory_page
 
@@ -22,6 +23,8 @@ class Command(BaseCommand):
         demo.configure_demo_settings()
         demo.load_demo_schools()
         load_demo_census()
+        # Made-up postcodes for the example town, and the example schools placed there.
+        postcodes_loaded = load_demo_postcodes()
         index = get_or_create_school_index()
         directory = ensure_directory_page(index)
         ensure_accessibility_statement()
@@ -35,3 +38,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo site ready. Development-only logins:"))
         for login in logins:
             self.stdout.write(f"  {login.role}: {login.username} / {login.password}")
+        if postcodes_loaded:
+            self.stdout.write(
+                f"Try a postcode search near {TRY_POSTCODE} (made-up example postcodes)."
+            )

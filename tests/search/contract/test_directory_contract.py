@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..test_demo_data import *  # noqa: F403
 from ..test_directory_page import *  # noqa: F403
+from ..test_distance import *  # noqa: F403
 from ..test_filters import *  # noqa: F403
 from ..test_robustness import *  # noqa: F403
 from ..test_robustness import test_queries_per_request_are_few_and_do_not_grow
