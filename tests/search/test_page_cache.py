@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
+from council.models import CouncilSettings
 from schools.factories import SchoolPageFactory
 from schools.models import NeedArea, SchoolPage
 
@@ -136,3 +137,13 @@ def test_a_password_protected_report_is_never_kept_for_the_public(school: School
     assert "Private Title School" in _text(visitor.get(school.url))
 
     assert "Private Title School" not in _text(Client().get(school.url))
+
+
+def test_a_settings_change_shows_at_once(school: SchoolPage):
+    assert "Published by Example Council" in _text(Client().get(school.url))
+
+    council = CouncilSettings.load()
+    council.council_name = "North Yorkshire Council"
+    council.save()
+
+    assert "Published by North Yorkshire Council" in _text(Client().get(school.url))
