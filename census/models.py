@@ -39,7 +39,31 @@ def _reason() -> models.CharField:
     return models.CharField(max_length=3, choices=NotPublished.choices, blank=True)
 
 
-class SchoolCensus(models.Model):
+class CountsAsFigures:
+    """The three counts a census row and a need row both keep, each read as a ``Figure``
+    (a number, or the reason it is not published)."""
+
+    pupils: int | None
+    pupils_not_published: str
+    sen_support: int | None
+    sen_support_not_published: str
+    ehc_plans: int | None
+    ehc_plans_not_published: str
+
+    @property
+    def pupils_figure(self) -> Figure:
+        return Figure(self.pupils, self.pupils_not_published)
+
+    @property
+    def sen_support_figure(self) -> Figure:
+        return Figure(self.sen_support, self.sen_support_not_published)
+
+    @property
+    def ehc_plans_figure(self) -> Figure:
+        return Figure(self.ehc_plans, self.ehc_plans_not_published)
+
+
+class SchoolCensus(CountsAsFigures, models.Model):
     """One school's figures in one year's census (January of the academic year)."""
 
     school = models.ForeignKey(
@@ -83,20 +107,8 @@ class SchoolCensus(models.Model):
         """E.g. ``"January 2025"``: the census is taken in January of the academic year."""
         return f"January {self.year + 1}"
 
-    @property
-    def pupils_figure(self) -> Figure:
-        return Figure(self.pupils, self.pupils_not_published)
 
-    @property
-    def sen_support_figure(self) -> Figure:
-        return Figure(self.sen_support, self.sen_support_not_published)
-
-    @property
-    def ehc_plans_figure(self) -> Figure:
-        return Figure(self.ehc_plans, self.ehc_plans_not_published)
-
-
-class NeedCount(models.Model):
+class NeedCount(CountsAsFigures, models.Model):
     """Pupils at one school in one census whose primary need is ``need``."""
 
     census = models.ForeignKey(SchoolCensus, on_delete=models.CASCADE, related_name="needs")
@@ -115,18 +127,6 @@ class NeedCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.need}: {self.pupils_figure}"
-
-    @property
-    def pupils_figure(self) -> Figure:
-        return Figure(self.pupils, self.pupils_not_published)
-
-    @property
-    def sen_support_figure(self) -> Figure:
-        return Figure(self.sen_support, self.sen_support_not_published)
-
-    @property
-    def ehc_plans_figure(self) -> Figure:
-        return Figure(self.ehc_plans, self.ehc_plans_not_published)
 
 
 def academic_year(year: int) -> str:

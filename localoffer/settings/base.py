@@ -70,6 +70,10 @@ MIDDLEWARE = [
     # The public APIs' rate limit and caching, before anything else works on the request.
     "localoffer.public_api.PublicApiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Anonymous visitors' public pages from the cache: inside the session and CSRF
+    # middleware (each visitor gets their own token and cookie), outside everything
+    # else that could set a cookie (localoffer/page_cache.py).
+    "localoffer.page_cache.PublicPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -265,7 +269,30 @@ CACHES = {
         "LOCATION": "public-api",
         "OPTIONS": {"MAX_ENTRIES": 50},
     },
+    # Anonymous visitors' public pages (localoffer/page_cache.py), compressed, each at
+    # most 1 MB: the directory's pages per query and filters, and the schools' reports.
+    "public-pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "public-pages",
+        "OPTIONS": {"MAX_ENTRIES": 3000},
+    },
 }
+# Public pages kept for anonymous visitors (localoffer/page_cache.py): not these
+# addresses; how long browsers and proxies may keep a page without asking (0: they ask
+# every time and get a 304 if nothing changed); how long the server keeps one at most
+# (it is dropped sooner when the data changes; 0 keeps none).
+LOCALOFFER_UNCACHED_PAGE_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/accounts/",
+    "/_util/",
+    "/api/",
+    "/feedback/",
+    "/documents/",
+    "/school-review/",
+)
+LOCALOFFER_PAGE_MAX_AGE = 0
+LOCALOFFER_PAGE_CACHE_SECONDS = 600
 # A form sent without its security token (cookies blocked, a page left open for days)
 # gets a page that says what to do, in the site's layout.
 CSRF_FAILURE_VIEW = "localoffer.views.csrf_failure"

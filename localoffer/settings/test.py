@@ -26,3 +26,6 @@ if not ENV.database_url:
 # Property tests ask the APIs hundreds of questions a minute from one address; the tests
 # of the limit itself set their own rates.
 LOCALOFFER_API_RATES = ("100000/m",)
+# Public pages are not kept between requests in tests, which read each response's
+# template context and count its queries; tests/search/test_page_cache.py turns it on.
+LOCALOFFER_PAGE_CACHE_SECONDS = 0
