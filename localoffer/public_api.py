@@ -45,6 +45,7 @@ from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
+from postcodes.signals import postcodes_replaced
 from search.elastic.indexing import index_updated
 
 # The apps whose models the APIs read: saving one in this process moves the data version.
@@ -87,6 +88,9 @@ def connect_signals() -> None:
     post_save.connect(_data_saved, dispatch_uid="localoffer.public_api.saved")
     post_delete.connect(_data_saved, dispatch_uid="localoffer.public_api.deleted")
     index_updated.connect(drop_cached_answers, dispatch_uid="localoffer.public_api.index")
+    # A postcode import writes in bulk (no per-row signals): cached answers with
+    # distances, and pages with or without the postcode box, are stale.
+    postcodes_replaced.connect(drop_cached_answers, dispatch_uid="localoffer.public_api.postcodes")
 
 
 def data_version() -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from schools.importing.problems import InvalidImportFile
 
 from ..selectors import forget_cached
+from ..signals import postcodes_replaced
 from .area import Area, area_for
 from .codepoint import read_codepoint
 from .collecting import Collected, wgs84_to_grid
@@ -112,6 +113,7 @@ def import_postcodes(
             collected, outward, lambda items, total: progress(items, total, "Writing")
         )
         forget_cached()
+        postcodes_replaced.send(sender=ImportResult)
     return ImportResult(
         files=tuple(f.name for f in found),
         rows=collected.rows,

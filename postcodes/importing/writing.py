@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from ..models import OutwardCode, Postcode
 from .collecting import Collected
@@ -26,8 +26,12 @@ def replace_postcodes(
     """
     units = collected.units
     with transaction.atomic():
-        Postcode.objects.all().delete()
-        OutwardCode.objects.all().delete()
+        # Plain DELETEs: Django's delete() sends a signal per row when any receiver
+        # listens to every model's deletions (the public API's cache does).
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            for model in (Postcode, OutwardCode):
+                cursor.execute(f"DELETE FROM {quote(model._meta.db_table)}")
         batch: list[Postcode] = []
         for postcode in progress(units, len(units)):
             unit = units[postcode]

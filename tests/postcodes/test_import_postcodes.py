@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 from pyproj import Transformer
 
 from postcodes.models import OutwardCode, Postcode
 from schools.factories import SchoolPageFactory
 from schools.models import SchoolIndexPage
+from search.services import ensure_directory_page
 
 from .postcode_files import (
     RYEDALE,
@@ -253,3 +255,16 @@ def test_dry_run_reads_and_writes_nothing(tmp_path: Path) -> None:
 
     assert "Dry run, nothing written" in output and "kept 4 postcodes" in output
     assert not Postcode.objects.exists()
+
+
+def test_an_import_shows_at_once_on_a_directory_page_kept_in_the_page_cache(
+    tmp_path: Path, schools_index: SchoolIndexPage, settings
+) -> None:
+    settings.LOCALOFFER_PAGE_CACHE_SECONDS = 600
+    directory = ensure_directory_page(schools_index)
+    Client().get("/")  # the first visit creates the council's settings (a change)
+    assert 'name="postcode"' not in Client().get(directory.url).content.decode()
+
+    run(write_codepoint(tmp_path / "yo.csv", EVERYONE), "--all")
+
+    assert 'name="postcode"' in Client().get(directory.url).content.decode()
