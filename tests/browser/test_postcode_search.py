@@ -17,6 +17,10 @@ NEAREST = "Riverside Primary School"
 
 def search_near(page: Page, postcode: str, distance: str = "") -> None:
     open_page(page, directory_url(page))
+    # On a phone the postcode search is with the filters, behind "Filter results".
+    summary = page.get_by_text("Filter results")
+    if summary.is_visible():
+        summary.click()
     page.get_by_label("Postcode").fill(postcode)
     if distance:
         page.get_by_label("Distance").select_option(label=distance)
