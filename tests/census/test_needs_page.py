@@ -16,6 +16,7 @@ from council.models import CouncilSettings
 from moderation.services import COUNCIL_ADMINISTRATORS, COUNCIL_MODERATORS
 from schools.factories import SchoolPageFactory
 from schools.models import NeedArea, Phase, SchoolIndexPage
+from tests.moderation.conftest import logged_in
 
 from .census_csv import school_rows
 from .conftest import Loader
@@ -74,12 +75,6 @@ def user(name: str, group: str | None) -> AbstractBaseUser:
     person = get_user_model().objects.create_user(name, f"{name}@example.org", "password")
     person.groups.add(Group.objects.get(name=group or "Editors"))
     return person
-
-
-def logged_in(person: AbstractBaseUser) -> Client:
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 @pytest.fixture

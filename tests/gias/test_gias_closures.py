@@ -12,7 +12,6 @@ import io
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.management import CommandError, call_command
 from django.test import Client
@@ -25,6 +24,7 @@ from moderation.services.roles import ensure_index_moderation
 from schools.factories import SchoolPageFactory
 from schools.importing.gias import LOG_CLOSED, LOG_REOPENED
 from schools.models import SchoolClosure, SchoolIndexPage, SchoolPage
+from tests.moderation.conftest import logged_in, make_user
 
 from .gias_csv import gias_csv
 
@@ -45,18 +45,6 @@ def run(tmp_path: Path, rows: list[dict[str, str]], *args: str) -> str:
     out = io.StringIO()
     call_command("import_gias", str(path), "--la", "815", *args, stdout=out, stderr=io.StringIO())
     return out.getvalue()
-
-
-def make_user(username: str, *groups: Group) -> AbstractBaseUser:
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(*groups)
-    return user
-
-
-def logged_in(user: AbstractBaseUser) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
