@@ -4,19 +4,22 @@ Usage::
 
     .venv/bin/python bench/evaluate_extraction.py [--part development|held_out|seeds]
         [--verbose] [--json] [--shared PATH]
-    .venv/bin/python bench/evaluate_extraction.py --cross-validate [--folds 5]
-        [--repeats 3] [--verbose] [--json]
+    .venv/bin/python bench/evaluate_extraction.py --cross-validate [--folds K]
+        [--repeats R] [--verbose] [--json]
 
 Without ``--part`` it scores the development part and the seeds. The held-out part is
 scored only when asked for by name (``--part held_out``), so that measuring it is a
 deliberate act, done once per round and recorded (docs/extraction.md).
 
 ``--cross-validate`` estimates how the importer does on reports it has not seen without
-touching the held-out part: the development reports are dealt into ``--folds`` folds
-(shuffled with a fixed seed, ``--repeats`` times); each fold is scored with a learned
-vocabulary (``bench/learn_extraction_vocabulary.py``) learned from the other folds and
-the seeds only, and the figures are reported as the mean, spread (standard deviation)
-and range over the folds, and pooled over all of them. The hand-written rules were
+touching the held-out part. By default it leaves one report out: each development report
+is scored with a learned vocabulary (``bench/learn_extraction_vocabulary.py``) learned
+from the other development reports and the seeds only. With ``--folds K`` the reports
+are instead dealt into K folds (shuffled with a fixed seed, ``--repeats`` times), each
+fold scored with a vocabulary learned from the other folds and the seeds. Either way the
+folds are whole reports, so nothing learned from a report scores that report, and the
+figures are reported as the mean, spread (standard deviation) and range over the folds,
+and pooled over all of them. The hand-written rules were
 written while reading the development reports, so even these figures flatter the rules;
 they are fair to the learned part.
 
@@ -498,17 +501,21 @@ class CrossValidation:
 
 
 def folds_of(reports: list[LabelledReport], folds: int, repeat: int) -> list[list]:
-    """The reports dealt into ``folds`` folds after a shuffle fixed by ``repeat``."""
+    """The reports dealt into ``folds`` folds after a shuffle fixed by ``repeat``
+    (one report a fold when ``folds`` is the number of reports: leave one out)."""
     order = sorted(reports, key=lambda report: report.name)
+    if folds == len(order):
+        return [[report] for report in order]
     random.Random(CV_SEED + repeat).shuffle(order)
     return [order[number::folds] for number in range(folds)]
 
 
-def cross_validate(shared: Path, folds: int = 5, repeats: int = 3) -> CrossValidation:
-    """K-fold cross-validation on the development part (see the module docstring).
+def cross_validate(shared: Path, folds: int | None = None, repeats: int = 1) -> CrossValidation:
+    """Cross-validation on the development part, grouped by report (module docstring).
 
-    Each fold's reports are scored with a learned vocabulary learned from the other
-    folds and the seeds, never from the fold itself nor from the held-out part.
+    ``folds=None`` leaves one report out (one repeat: there is nothing to shuffle). Each
+    fold's reports are scored with a learned vocabulary learned from the other folds and
+    the seeds, never from the fold itself nor from the held-out part.
     """
     import learn_extraction_vocabulary as learner
 
@@ -517,13 +524,17 @@ def cross_validate(shared: Path, folds: int = 5, repeats: int = 3) -> CrossValid
 
     development = load_part("development", shared)
     seeds = load_part("seeds", shared)
+    if folds is None:
+        folds, repeats = len(development), 1
     if not 2 <= folds <= len(development):
         raise ValueError(f"--folds must be between 2 and {len(development)}")
     result = CrossValidation()
     for repeat in range(repeats):
         pool = Scores()
         for test in folds_of(development, folds, repeat):
-            training = [report for report in development if report not in test] + seeds
+            held_back = {report.name for report in test}
+            training = [report for report in development if report.name not in held_back]
+            training += seeds
             vocabulary = LearnedVocabulary(learner.learned(training))
             fold = Scores()
             for report in test:
@@ -537,10 +548,11 @@ def cross_validate(shared: Path, folds: int = 5, repeats: int = 3) -> CrossValid
     return result
 
 
-def print_cross_validation(result: CrossValidation, folds: int, verbose: bool) -> None:
+def print_cross_validation(result: CrossValidation, folds: int | None, verbose: bool) -> None:
     summary = result.summary()
+    kind = "leave-one-report-out" if folds is None else f"{folds}-fold"
     print(
-        f"\n## development, {folds}-fold cross-validation, {len(result.pooled)} repeats "
+        f"\n## development, {kind} cross-validation, {len(result.pooled)} repeats "
         f"({len(result.folds)} folds)\n"
     )
     print(f"{'figure':20} {'mean':>5} {'sd':>5} {'min':>5} {'max':>5} {'pooled':>6}")
@@ -570,10 +582,15 @@ def main() -> int:
     parser.add_argument(
         "--cross-validate",
         action="store_true",
-        help="K-fold cross-validation on the development part (learned vocabulary per fold).",
+        help="Cross-validation on the development part, grouped by report (learned "
+        "vocabulary per fold): leave one report out unless --folds is given.",
     )
-    parser.add_argument("--folds", type=int, default=5, help="Folds (default 5).")
-    parser.add_argument("--repeats", type=int, default=3, help="Shuffles (default 3).")
+    parser.add_argument(
+        "--folds", type=int, help="K folds of whole reports (default: leave one report out)."
+    )
+    parser.add_argument(
+        "--repeats", type=int, default=1, help="Shuffles, with --folds (default 1)."
+    )
     parser.add_argument("--verbose", action="store_true", help="List each report and miss.")
     parser.add_argument("--shared", type=Path, help="The shared folder (default: ../shared).")
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
