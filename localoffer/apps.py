@@ -8,6 +8,6 @@ class LocalOfferConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the deployment checks)
-        from .public_api import connect_signals
+        from .data_version import connect_signals
 
         connect_signals()

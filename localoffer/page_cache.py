@@ -3,9 +3,9 @@
 A parent's GET of a public page (the home page, the directory with its words and
 filters, a school's report) is answered from Django's cache (``CACHES['public-pages']``)
 when the same address was asked since the data last changed: the key carries
-``public_api.data_version()``, which moves when a page is published, unpublished, moved
-or deleted, when anything is changed in the admin (vocabularies, settings) or saved by
-this process (imports), and when the search index catches up after an outage.
+``localoffer.data_version.data_version()``, which every server process moves when a page
+is published, unpublished, moved or deleted, a vocabulary or the council's settings
+change, an import writes, or the search index catches up after an outage.
 
 Only what anyone may see is kept:
 
@@ -37,7 +37,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
 
-from .public_api import data_version
+from .data_version import data_version
 
 CACHE_ALIAS = "public-pages"
 # A larger page is served but not kept.

@@ -256,7 +256,7 @@ LOCALOFFER_FEEDBACK_RATES = ("10/10m", "40/d")
 # keeps an Open Referral answer at most (it is dropped sooner when the data changes).
 LOCALOFFER_PUBLIC_API_PREFIXES = ("/api/v1/", "/api/oruk/")
 LOCALOFFER_SERVER_CACHED_API_PREFIXES = ("/api/oruk/",)
-LOCALOFFER_API_RATES = ("120/m", "3000/h")
+LOCALOFFER_API_RATES = tuple(ENV.api_rates) or ("120/m", "3000/h")
 LOCALOFFER_API_MAX_AGE = 60
 LOCALOFFER_API_CACHE_SECONDS = 600
 CACHES = {
