@@ -91,6 +91,8 @@ class Environment:
     )
     database_url: str = field(default_factory=lambda: env_str("DATABASE_URL"))
     elasticsearch_url: str = field(default_factory=lambda: env_str("ELASTICSEARCH_URL"))
+    # Redis for the caches every server process shares (pages, API answers, rate limits).
+    redis_url: str = field(default_factory=lambda: env_str("REDIS_URL"))
     elasticsearch_index: str = field(
         default_factory=lambda: env_str("ELASTICSEARCH_INDEX", "localoffer-schools")
     )
