@@ -232,17 +232,34 @@ def test_cross_validation_never_learns_from_the_report_it_scores(
     def shipped_table() -> None:
         raise AssertionError("the shipped table was learned from every development report")
 
+    from extraction.lexicon import Lexicon
+
+    left_out: list[frozenset[str]] = []
+    without = Lexicon.without
+
+    def recording_lexicon(leave_out: frozenset[str] = frozenset()) -> Lexicon:
+        left_out.append(leave_out)
+        return without(leave_out)
+
     monkeypatch.setattr(learner, "learned", recording)
+    monkeypatch.setattr(Lexicon, "without", recording_lexicon)
     # The table shipped with the project has seen every development report: a fold
     # that fell back on it would score reports with what they taught.
     monkeypatch.setattr("extraction.placement.learned_vocabulary", shipped_table)
-    result = evaluation().cross_validate(shared)
-    development = {report.name for report in evaluation().load_part("development", shared)}
+    result = evaluation().cross_validate(shared, leave_rules_out=True)
+    reports = evaluation().load_part("development", shared)
+    development = {report.name for report in reports}
     seeds = {report.name for report in evaluation().load_part("seeds", shared)}
     scored = sorted(development)  # leave one out: one report a fold, in name order
+    users = evaluation().phrase_users(reports + evaluation().load_part("seeds", shared))
 
     assert len(trained_on) == len(result.folds) == len(development) == 20
     assert trained_on == [development - {name} | seeds for name in scored]
+    # Each report is scored without exactly the phrases no other report uses.
+    assert left_out == [
+        {phrase for phrase, names in users.items() if names == {name}} for name in scored
+    ]
+    assert sum(map(len, left_out)) > 20
     assert sum(fold["senco_named"] for fold in result.folds) == 10
     assert result.summary()["item_recall"]["pooled"] >= 0.8
 
