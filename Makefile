@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= localoffer.settings.dev
 
-.PHONY: run test install lint format check demo clean lock
+.PHONY: run test install lint format check demo clean lock loadtest
 
 # Exact versions with their hashes from the lock file, then the project itself without
 # resolving again: every machine gets the same packages (README, "Dependencies").
@@ -32,6 +32,12 @@ run: demo
 # The test settings explicitly: pytest-django prefers the environment's (dev, above) to its ini.
 test: $(STAMP)
 	DJANGO_SETTINGS_MODULE=localoffer.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Parents under load (bench/load_test.py; docs/performance.md): gunicorn with the production
+# settings on 127.0.0.1 and locust, 50, 200 and 400 parents, cold and warm; about ten minutes.
+# e.g. make loadtest LOADTEST_ARGS="--users 400 --seconds 30"
+loadtest: $(STAMP)
+	$(BIN)/python bench/load_test.py $(LOADTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -25,6 +25,7 @@ from .facets import (
     load_vocabulary,
 )
 from .guidance import remove_guidance
+from .lexicon import Lexicon
 from .passages import Passage, build_passages
 from .placement import Placer, question_texts
 from .readers import read_bytes, read_path
@@ -63,9 +64,10 @@ def extract_file(
     path: str | Path,
     vocabulary: Vocabulary | None = None,
     learned: LearnedVocabulary | None = None,
+    lexicon: Lexicon | None = None,
 ) -> ExtractionResult:
     """Read and extract a report from disk; raises ``UnreadableDocument`` for bad files."""
-    return extract_document(read_path(path), vocabulary, learned=learned)
+    return extract_document(read_path(path), vocabulary, learned=learned, lexicon=lexicon)
 
 
 def extract_bytes(
@@ -104,12 +106,14 @@ def extract_document(
     vocabulary: Vocabulary | None = None,
     questions: list[tuple[str, str]] | None = None,
     learned: LearnedVocabulary | None = None,
+    lexicon: Lexicon | None = None,
 ) -> ExtractionResult:
     """Place a read document's passages and find its SENCO and facets.
 
     ``vocabulary`` and ``questions`` default to the council's, read from the database;
-    ``learned`` to the shipped learned vocabulary (the evaluation's cross-validation
-    passes one learned without the report it scores).
+    ``learned`` to the shipped learned vocabulary and ``lexicon`` to every pattern (the
+    evaluation's cross-validation passes a vocabulary learned without the report it
+    scores, and a lexicon without the phrases only that report uses).
     """
     if vocabulary is None:
         vocabulary = load_vocabulary()
@@ -117,7 +121,7 @@ def extract_document(
         questions = council_questions()
     blocks = remove_guidance(document.blocks)
     senco = find_senco(blocks)
-    placer = Placer(vocabulary, question_texts(questions), learned)
+    placer = Placer(vocabulary, question_texts(questions), learned, lexicon)
     passages = build_passages(blocks, placer.names_item)
     boosts: dict[int, dict[str, float]] = {}
     if senco is not None and senco.block_index is not None:

@@ -21,6 +21,8 @@ patterns together so that they can be read and weighed against each other.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 Weighted = tuple[str, float]
 
@@ -595,11 +597,87 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
 }
 
 
+Compiled = list[tuple[re.Pattern[str], float]]
+
+
 def compile_patterns(
-    patterns: dict[str, list[Weighted]],
-) -> dict[str, list[tuple[re.Pattern[str], float]]]:
-    """The patterns compiled once, case-insensitive."""
+    patterns: dict[str, list[Weighted]], leave_out: frozenset[str] = frozenset()
+) -> dict[str, Compiled]:
+    """The patterns compiled once, case-insensitive, without the alternatives in
+    ``leave_out`` (a pattern left with none is dropped)."""
+    compiled: dict[str, Compiled] = {}
+    for key, entries in patterns.items():
+        compiled[key] = []
+        for pattern, weight in entries:
+            alternatives = alternatives_of(pattern)
+            kept = [alternative for alternative in alternatives if alternative not in leave_out]
+            if len(kept) < len(alternatives):
+                pattern = "|".join(f"(?:{alternative})" for alternative in kept)
+            if kept:
+                compiled[key].append((re.compile(pattern, re.IGNORECASE), weight))
+    return compiled
+
+
+def alternatives_of(pattern: str) -> list[str]:
+    """A pattern's top-level alternatives: ``a|b(c|d)`` is ``a`` and ``b(c|d)``."""
+    alternatives: list[str] = []
+    depth, start, index = 0, 0, 0
+    in_class = False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            alternatives.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    alternatives.append(pattern[start:])
+    return alternatives
+
+
+def every_alternative() -> set[str]:
+    """Every top-level alternative of the heading, content and non-answer patterns."""
+    tables = [*HEADING_PATTERNS.values(), *CONTENT_PATTERNS.values(), NON_ANSWER_PATTERNS]
     return {
-        key: [(re.compile(pattern, re.IGNORECASE), weight) for pattern, weight in entries]
-        for key, entries in patterns.items()
+        alternative
+        for entries in tables
+        for pattern, _ in entries
+        for alternative in alternatives_of(pattern)
     }
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled word patterns the placer scores headings and passages with.
+
+    ``Lexicon.without(...)`` leaves some alternatives out: the evaluation's
+    cross-validation scores a report without the phrases only that report uses, since
+    those could have been written from it.
+    """
+
+    headings: dict[str, Compiled]
+    content: dict[str, Compiled]
+    non_answer: Compiled
+
+    @classmethod
+    def without(cls, leave_out: frozenset[str] = frozenset()) -> Lexicon:
+        return cls(
+            headings=compile_patterns(HEADING_PATTERNS, leave_out),
+            content=compile_patterns(CONTENT_PATTERNS, leave_out),
+            non_answer=compile_patterns({"none": NON_ANSWER_PATTERNS}, leave_out)["none"],
+        )
+
+
+@cache
+def standard_lexicon() -> Lexicon:
+    """Every pattern, as the importer uses them."""
+    return Lexicon.without()

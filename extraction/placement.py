@@ -24,19 +24,10 @@ from collections.abc import Iterable
 from schools.checklist import STATUTORY_KEYS
 
 from .facets import Term, Vocabulary, _Text
-from .lexicon import (
-    CONTENT_PATTERNS,
-    HEADING_PATTERNS,
-    NON_ANSWER_HEADINGS,
-    NON_ANSWER_PATTERNS,
-    compile_patterns,
-)
+from .lexicon import NON_ANSWER_HEADINGS, Lexicon, standard_lexicon
 from .passages import TITLE_AREA_WORDS, Passage
 from .similarity import NONE, ItemProfiles, LearnedVocabulary, learned_vocabulary
 
-_CONTENT = compile_patterns(CONTENT_PATTERNS)
-_HEADINGS = compile_patterns(HEADING_PATTERNS)
-_NON_ANSWER = compile_patterns({NONE: NON_ANSWER_PATTERNS})[NONE]
 _WORD = re.compile(r"[a-z]+")
 
 # How much each heading above a passage counts: the nearest fully, its parents less.
@@ -93,8 +84,10 @@ class Placer:
         vocabulary: Vocabulary,
         questions: dict[str, str],
         learned: LearnedVocabulary | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.vocabulary = vocabulary
+        self.lexicon = lexicon if lexicon is not None else standard_lexicon()
         self.profiles = ItemProfiles(questions)
         self.learned = learned if learned is not None else learned_vocabulary()
         self._heading_cache: dict[str, dict[str, float]] = {}
@@ -105,7 +98,7 @@ class Placer:
         if heading in self._heading_cache:
             return self._heading_cache[heading]
         scores: dict[str, float] = {}
-        for key, patterns in _HEADINGS.items():
+        for key, patterns in self.lexicon.headings.items():
             value = 0.0
             negative = 0.0
             for pattern, weight in patterns:
@@ -125,7 +118,7 @@ class Placer:
     def content_scores(self, text: str) -> dict[str, float]:
         """How strongly a passage's own words say it answers each key."""
         scores: dict[str, float] = {}
-        for key, patterns in _CONTENT.items():
+        for key, patterns in self.lexicon.content.items():
             total = 0.0
             for pattern, weight in patterns:
                 count = len(pattern.findall(text))
@@ -133,7 +126,7 @@ class Placer:
                     total += weight * (1 + 0.5 * (min(count, 3) - 1))
             if total:
                 scores[key] = total
-        none = sum(weight for pattern, weight in _NON_ANSWER if pattern.search(text))
+        none = sum(weight for pattern, weight in self.lexicon.non_answer if pattern.search(text))
         if none:
             scores[NONE] = none
         for key, value in self.learned.evidence(text).items():

@@ -223,3 +223,20 @@ class PrivacyNoticePage(Page):
 
     class Meta:
         verbose_name = "privacy notice"
+
+
+class DataVersion(models.Model):
+    """One row whose number every server process moves when public data changes.
+
+    The public caches key what they keep on it (``localoffer.data_version``), so a
+    change committed by any process (a worker, an import run from the command line,
+    the index catching up) drops what every other process kept, at its next request.
+    """
+
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "data version"
+
+    def __str__(self) -> str:
+        return f"data version {self.number}"

@@ -3,9 +3,9 @@
 A parent's GET of a public page (the home page, the directory with its words and
 filters, a school's report) is answered from Django's cache (``CACHES['public-pages']``)
 when the same address was asked since the data last changed: the key carries
-``public_api.data_version()``, which moves when a page is published, unpublished, moved
-or deleted, when anything is changed in the admin (vocabularies, settings) or saved by
-this process (imports), and when the search index catches up after an outage.
+``localoffer.data_version.data_version()``, which every server process moves when a page
+is published, unpublished, moved or deleted, a vocabulary or the council's settings
+change, an import writes, or the search index catches up after an outage.
 
 Only what anyone may see is kept:
 
@@ -21,7 +21,9 @@ Only what anyone may see is kept:
 Kept answers carry a weak ``ETag`` (the body differs only by the visitor's token) and
 ``Cache-Control: public, max-age=LOCALOFFER_PAGE_MAX_AGE``
 (0 by default: a browser or proxy asks again every time, and gets a bodiless 304 when
-nothing changed, so nobody is shown a report older than its last publication).
+nothing changed, so nobody is shown a report older than its last publication). With a
+CDN told to purge changed pages (``localoffer.frontend_cache``), addresses without a
+query also carry ``s-maxage=LOCALOFFER_PAGE_SHARED_MAX_AGE``.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
 
-from .public_api import data_version
+from .data_version import data_version
 
 CACHE_ALIAS = "public-pages"
 # A larger page is served but not kept.
@@ -124,6 +126,9 @@ class PublicPageCacheMiddleware:
         kept = _without_token(response.content)  # type: ignore[attr-defined]
         response["ETag"] = _etag(kept)
         patch_cache_control(response, public=True, max_age=settings.LOCALOFFER_PAGE_MAX_AGE)
+        if settings.LOCALOFFER_PAGE_SHARED_MAX_AGE and not request.GET:
+            # A CDN told to purge this address when it changes may keep it this long.
+            patch_cache_control(response, s_maxage=settings.LOCALOFFER_PAGE_SHARED_MAX_AGE)
         packed = zlib.compress(kept, 3)
         if len(packed) <= MAX_CACHED_BYTES:
             caches[CACHE_ALIAS].set(

@@ -11,28 +11,20 @@ middleware bounds what a visitor can make the server do:
   ``LOCALOFFER_API_MAX_AGE`` seconds) and an ``ETag`` from the body, so a client that
   sends ``If-None-Match`` gets a bodiless 304 when nothing changed.
 * **Open Referral answers cached on the server** (the full ``format=ndjson`` dumps cost
-  most) until the data changes: the cache key carries ``data_version()``, which moves
-  when a page is published, unpublished, moved or deleted, when anything is logged in
-  the admin (vocabularies, settings), and when this process saves any model the APIs
-  read, and when the search index catches up with updates queued while Elasticsearch
-  was down (a generation kept in the cache itself, so every process sharing the cache
-  sees it). A change nothing records (a census import in another process) shows within
-  ``LOCALOFFER_API_CACHE_SECONDS``.
+  most) until the data changes: the cache key carries ``data_version()``
+  (``localoffer.data_version``), which every server process moves on any change the
+  public sees.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import uuid
 import zlib
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Count, Max, Q
-from django.db.models.signals import post_delete, post_save
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -43,81 +35,17 @@ from django.http import (
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
-from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
-from postcodes.signals import postcodes_replaced
-from search.elastic.indexing import index_updated
+from .data_version import data_version
 
-# The apps whose models the APIs read: saving one in this process moves the data version.
-API_DATA_APPS = frozenset(
-    {"schools", "council", "census", "feedback", "search", "openreferral", "wagtailcore"}
-)
 CACHE_ALIAS = "public-api"
 # Answers are kept compressed (JSON shrinks about ten times); a larger one is served but
 # not kept, so the cache's memory stays bounded.
 MAX_CACHED_BYTES = 8 * 1024 * 1024
-# A random token beside the cached answers, replaced to drop them all (a lost or
-# evicted token is replaced by a new one: never one seen before).
-GENERATION_KEY = "public-api:generation"
 
 _RATE = re.compile(r"^(?P<count>\d+)/(?P<multiplier>\d*)(?P<unit>[smhd])$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _UNIT_WORDS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
-_local_version = 0
-
-
-def _data_saved(sender: type, **kwargs: Any) -> None:
-    global _local_version
-    if sender._meta.app_label in API_DATA_APPS:
-        _local_version += 1
-
-
-def _new_generation() -> str:
-    return uuid.uuid4().hex
-
-
-def drop_cached_answers(**kwargs: Any) -> None:
-    """Move the data version for every process sharing the cache: what was cached
-    before is never answered again."""
-    caches[CACHE_ALIAS].set(GENERATION_KEY, _new_generation(), None)
-
-
-def connect_signals() -> None:
-    """Move the data version when this process saves or deletes what the APIs read,
-    and when the search index catches up (called from the app's ``ready``)."""
-    post_save.connect(_data_saved, dispatch_uid="localoffer.public_api.saved")
-    post_delete.connect(_data_saved, dispatch_uid="localoffer.public_api.deleted")
-    index_updated.connect(drop_cached_answers, dispatch_uid="localoffer.public_api.index")
-    # A postcode import writes in bulk (no per-row signals): cached answers with
-    # distances, and pages with or without the postcode box, are stale.
-    postcodes_replaced.connect(drop_cached_answers, dispatch_uid="localoffer.public_api.postcodes")
-
-
-def data_version() -> str:
-    """A value that changes whenever what the public APIs answer may have changed.
-
-    Three small aggregate queries and a cache read; see the module's docstring for what moves it.
-    """
-    pages = Page.objects.aggregate(
-        live=Count("pk", filter=Q(live=True)),
-        published=Max("last_published_at"),
-        revised=Max("latest_revision_created_at"),
-    )
-    page_log = PageLogEntry.objects.aggregate(last=Max("pk"))["last"]
-    model_log = ModelLogEntry.objects.aggregate(last=Max("pk"))["last"]
-    generation = caches[CACHE_ALIAS].get_or_set(GENERATION_KEY, _new_generation, None)
-    return "|".join(
-        str(part)
-        for part in (
-            pages["live"],
-            pages["published"],
-            pages["revised"],
-            page_log,
-            model_log,
-            _local_version,
-            generation,
-        )
-    )
 
 
 def rate_words(rate: str) -> tuple[str, int]:

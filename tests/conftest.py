@@ -12,7 +12,11 @@ from django.core.cache import caches
 from schools.factories import SchoolPageFactory, school_index
 from schools.models import SchoolIndexPage, SchoolPage
 
-_SERVER_ENV = {"postgres": "DATABASE_URL", "elasticsearch": "ELASTICSEARCH_URL"}
+_SERVER_ENV = {
+    "postgres": "DATABASE_URL",
+    "elasticsearch": "ELASTICSEARCH_URL",
+    "redis": "REDIS_URL",
+}
 
 
 def _missing_server(item: pytest.Item) -> str | None:

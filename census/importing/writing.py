@@ -9,6 +9,7 @@ from django.db import transaction
 
 from ..figures import Figure
 from ..models import NeedCount, SchoolCensus
+from ..signals import census_replaced
 from .labels import TOTAL, Provision
 from .validation import SchoolRows
 
@@ -71,3 +72,4 @@ def write_years(
         for record, planned in zip(records, schools, strict=True):
             counts.extend(need_counts(record, planned.rows))
         NeedCount.objects.bulk_create(counts, batch_size=1000)
+    census_replaced.send(sender=SchoolCensus)

@@ -244,8 +244,8 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 
 # Rate limits (django-ratelimit) count visitors by the address ``client_ip`` finds, behind
 # this many reverse proxies (see localoffer/client_address.py). They use the default cache:
-# Django's local-memory cache unless CACHES says otherwise, so each server process counts
-# on its own (see docs/feedback.md).
+# Redis when REDIS_URL is set, shared by every server process; otherwise each process
+# counts on its own (see docs/feedback.md).
 LOCALOFFER_TRUSTED_PROXY_COUNT = ENV.trusted_proxy_count
 RATELIMIT_IP_META_KEY = "localoffer.client_address.client_ip"
 RATELIMIT_USE_CACHE = "default"
@@ -256,26 +256,41 @@ LOCALOFFER_FEEDBACK_RATES = ("10/10m", "40/d")
 # keeps an Open Referral answer at most (it is dropped sooner when the data changes).
 LOCALOFFER_PUBLIC_API_PREFIXES = ("/api/v1/", "/api/oruk/")
 LOCALOFFER_SERVER_CACHED_API_PREFIXES = ("/api/oruk/",)
-LOCALOFFER_API_RATES = ("120/m", "3000/h")
+LOCALOFFER_API_RATES = tuple(ENV.api_rates) or ("120/m", "3000/h")
 LOCALOFFER_API_MAX_AGE = 60
 LOCALOFFER_API_CACHE_SECONDS = 600
-CACHES = {
-    # Django's own default (rate-limit counts); a council running several server
-    # processes may point both at Redis or memcached (see docs/security.md).
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Cached Open Referral answers, compressed: at most this many, each at most 8 MB.
-    "public-api": {
+# The caches: Django's local memory in each server process unless REDIS_URL is set, when
+# every process and web container shares one Redis (docker-compose.yml). Nothing kept is
+# ever stale either way: cached pages and answers are keyed on the data version every
+# process shares through the database (localoffer/data_version.py); Redis adds one shared
+# copy instead of one per process, and rate limits counted over all processes.
+# The sizes bound local memory; Redis is bounded by its own maxmemory (LRU eviction).
+_CACHE_SIZES = {"default": 300, "public-api": 50, "public-pages": 3000}
+
+
+def cache_config(alias: str, redis_url: str) -> dict[str, object]:
+    """The settings of the cache ``alias``: in Redis at ``redis_url``, or local memory."""
+    if redis_url:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": f"localoffer:{alias}",
+        }
+    return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "public-api",
-        "OPTIONS": {"MAX_ENTRIES": 50},
-    },
+        "LOCATION": alias,
+        "OPTIONS": {"MAX_ENTRIES": _CACHE_SIZES[alias]},
+    }
+
+
+CACHES = {
+    # Rate-limit counts and Django's own uses.
+    "default": cache_config("default", ENV.redis_url),
+    # Cached Open Referral answers, compressed, each at most 8 MB.
+    "public-api": cache_config("public-api", ENV.redis_url),
     # Anonymous visitors' public pages (localoffer/page_cache.py), compressed, each at
     # most 1 MB: the directory's pages per query and filters, and the schools' reports.
-    "public-pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "public-pages",
-        "OPTIONS": {"MAX_ENTRIES": 3000},
-    },
+    "public-pages": cache_config("public-pages", ENV.redis_url),
 }
 # Public pages kept for anonymous visitors (localoffer/page_cache.py): not these
 # addresses; how long browsers and proxies may keep a page without asking (0: they ask
@@ -293,6 +308,27 @@ LOCALOFFER_UNCACHED_PAGE_PREFIXES = (
 )
 LOCALOFFER_PAGE_MAX_AGE = 0
 LOCALOFFER_PAGE_CACHE_SECONDS = 600
+
+# A CDN or caching proxy the council puts in front (docs/performance.md): Wagtail's
+# frontend cache purges a page from it the moment it changes (localoffer/frontend_cache.py),
+# by an HTTP PURGE to FRONTEND_CACHE_PURGE_URL (Varnish, nginx) and/or Cloudflare's API.
+# CloudFront needs boto3 and a settings module of the council's own (see the docs).
+WAGTAILFRONTENDCACHE: dict[str, dict[str, str]] = {}
+if ENV.frontend_cache_purge_url:
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": ENV.frontend_cache_purge_url,
+    }
+if ENV.cloudflare_api_token:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": ENV.cloudflare_api_token,
+        "ZONEID": ENV.cloudflare_zone_id,
+    }
+# How long that CDN may keep a public page without asking (s-maxage), only when it is
+# told to purge: never for the directory's addresses with a query, which cannot be
+# purged one by one (they keep LOCALOFFER_PAGE_MAX_AGE: asked each time, 304 if unchanged).
+LOCALOFFER_PAGE_SHARED_MAX_AGE = ENV.frontend_cache_max_age if WAGTAILFRONTENDCACHE else 0
 # A form sent without its security token (cookies blocked, a page left open for days)
 # gets a page that says what to do, in the site's layout.
 CSRF_FAILURE_VIEW = "localoffer.views.csrf_failure"

@@ -8,6 +8,7 @@ against ``docker-compose.yml`` and the deployment docs.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
@@ -64,6 +65,20 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+# A django-ratelimit rate: a number of requests per unit (s, m, h, d), e.g. 120/m or 10/10m.
+_RATE = re.compile(r"\d+/\d*[smhd]")
+
+
+def rates(name: str, values: list[str]) -> list[str]:
+    """Check that every item of a rate-limit list reads like ``120/m``; return the list."""
+    for value in values:
+        if not _RATE.fullmatch(value):
+            raise ImproperlyConfigured(
+                f"{name} must be rates like 120/m or 3000/h, comma-separated, not {value!r}"
+            )
+    return values
+
+
 @dataclass(frozen=True)
 class Environment:
     """The environment variables the project reads, with their types and defaults."""
@@ -76,6 +91,18 @@ class Environment:
     )
     database_url: str = field(default_factory=lambda: env_str("DATABASE_URL"))
     elasticsearch_url: str = field(default_factory=lambda: env_str("ELASTICSEARCH_URL"))
+    # Redis for the caches every server process shares (pages, API answers, rate limits).
+    redis_url: str = field(default_factory=lambda: env_str("REDIS_URL"))
+    # A CDN or caching proxy in front that keeps pages, and how to tell it to drop them
+    # (Wagtail's frontend cache: localoffer/frontend_cache.py).
+    frontend_cache_purge_url: str = field(
+        default_factory=lambda: env_str("FRONTEND_CACHE_PURGE_URL")
+    )
+    cloudflare_api_token: str = field(default_factory=lambda: env_str("CLOUDFLARE_API_TOKEN"))
+    cloudflare_zone_id: str = field(default_factory=lambda: env_str("CLOUDFLARE_ZONE_ID"))
+    frontend_cache_max_age: int = field(
+        default_factory=lambda: env_int("FRONTEND_CACHE_MAX_AGE", 0)
+    )
     elasticsearch_index: str = field(
         default_factory=lambda: env_str("ELASTICSEARCH_INDEX", "localoffer-schools")
     )
@@ -91,6 +118,11 @@ class Environment:
     )
     trusted_proxy_count: int = field(
         default_factory=lambda: env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+    )
+    # The public APIs' rate limits per visitor address; empty keeps the settings' own
+    # (120/m, 3000/h). Raised only where every client shares one address (the load test).
+    api_rates: list[str] = field(
+        default_factory=lambda: rates("LOCALOFFER_API_RATES", env_list("LOCALOFFER_API_RATES"))
     )
     # Council staff must use two-factor authentication: on unless set, except in the
     # development and test settings, where the demo logins must keep working.

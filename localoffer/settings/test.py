@@ -23,6 +23,9 @@ LOCALOFFER_DIRECTORY_BACKEND = "search.backends.database.DatabaseBackend"
 LOCALOFFER_ELASTICSEARCH_INDEX = "localoffer-test-unused"
 if not ENV.database_url:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+# The suite caches in local memory even when REDIS_URL is set (each test starts with empty
+# caches); the tests marked `redis` point the caches at it themselves.
+CACHES = {alias: cache_config(alias, "") for alias in CACHES}  # noqa: F405
 # Property tests ask the APIs hundreds of questions a minute from one address; the tests
 # of the limit itself set their own rates.
 LOCALOFFER_API_RATES = ("100000/m",)

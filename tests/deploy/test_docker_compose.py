@@ -107,6 +107,7 @@ from localoffer.settings.production import REQUIRED
 print(json.dumps({
     "database": settings.DATABASES["default"],
     "elasticsearch_url": settings.LOCALOFFER_ELASTICSEARCH_URL,
+    "caches": settings.CACHES,
     "backend": settings.LOCALOFFER_DIRECTORY_BACKEND,
     "required": sorted(REQUIRED),
     "debug": settings.DEBUG,
@@ -189,6 +190,20 @@ def test_the_elasticsearch_url_names_the_elasticsearch_service(services, web_set
     assert url.port == 9200
     assert (url.username, url.password) == ("elastic", node["ELASTIC_PASSWORD"])
     assert web_settings["backend"] == "search.elastic.backend.ElasticsearchBackend"
+
+
+def test_every_web_container_shares_the_redis_service_for_its_caches(services, web_settings):
+    # Pages, API answers and rate-limit counts: one copy for every container and worker.
+    caches = web_settings["caches"]
+    for alias in ("default", "public-api", "public-pages"):
+        assert caches[alias]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        url = urlsplit(caches[alias]["LOCATION"])
+        assert (url.scheme, url.hostname, url.port) == ("redis", "redis", 6379)
+    assert len({caches[alias]["KEY_PREFIX"] for alias in caches}) == len(caches)
+    redis = services["redis"]
+    assert redis["image"].startswith("redis:")
+    assert "allkeys-lru" in redis["command"]
+    assert services["web"]["depends_on"]["redis"]["condition"] == "service_healthy"
 
 
 def test_the_elasticsearch_image_matches_the_client_and_the_ci_server(services):

@@ -218,7 +218,7 @@ def test_figures_on_the_development_part_and_seeds_stay_high(
 
 
 @pytest.mark.django_db
-def test_cross_validation_never_learns_from_the_fold_it_scores(
+def test_cross_validation_never_learns_from_the_report_it_scores(
     shared: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     learner = bench("learn_extraction_vocabulary")
@@ -229,20 +229,48 @@ def test_cross_validation_never_learns_from_the_fold_it_scores(
         trained_on.append({report.name for report in reports})
         return learn(reports)
 
-    monkeypatch.setattr(learner, "learned", recording)
-    result = evaluation().cross_validate(shared, folds=4, repeats=1)
-    development = {report.name for report in evaluation().load_part("development", shared)}
-    seeds = {report.name for report in evaluation().load_part("seeds", shared)}
-    folds = [
-        {report.name for report in fold}
-        for fold in evaluation().folds_of(evaluation().load_part("development", shared), 4, 0)
-    ]
+    def shipped_table() -> None:
+        raise AssertionError("the shipped table was learned from every development report")
 
-    assert set().union(*folds) == development and sum(map(len, folds)) == len(development)
-    assert [names | fold for names, fold in zip(trained_on, folds, strict=True)] == [
-        development | seeds
-    ] * 4
-    assert all(not names & fold for names, fold in zip(trained_on, folds, strict=True))
-    assert len(result.folds) == 4
+    from extraction.lexicon import Lexicon
+
+    left_out: list[frozenset[str]] = []
+    without = Lexicon.without
+
+    def recording_lexicon(leave_out: frozenset[str] = frozenset()) -> Lexicon:
+        left_out.append(leave_out)
+        return without(leave_out)
+
+    monkeypatch.setattr(learner, "learned", recording)
+    monkeypatch.setattr(Lexicon, "without", recording_lexicon)
+    # The table shipped with the project has seen every development report: a fold
+    # that fell back on it would score reports with what they taught.
+    monkeypatch.setattr("extraction.placement.learned_vocabulary", shipped_table)
+    result = evaluation().cross_validate(shared, leave_rules_out=True)
+    reports = evaluation().load_part("development", shared)
+    development = {report.name for report in reports}
+    seeds = {report.name for report in evaluation().load_part("seeds", shared)}
+    scored = sorted(development)  # leave one out: one report a fold, in name order
+    users = evaluation().phrase_users(reports + evaluation().load_part("seeds", shared))
+
+    assert len(trained_on) == len(result.folds) == len(development) == 20
+    assert trained_on == [development - {name} | seeds for name in scored]
+    # Each report is scored without exactly the phrases no other report uses.
+    assert left_out == [
+        {phrase for phrase, names in users.items() if names == {name}} for name in scored
+    ]
+    assert sum(map(len, left_out)) > 20
     assert sum(fold["senco_named"] for fold in result.folds) == 10
     assert result.summary()["item_recall"]["pooled"] >= 0.8
+
+
+def test_k_fold_cross_validation_deals_whole_reports_into_disjoint_folds(shared: Path) -> None:
+    development = evaluation().load_part("development", shared)
+    names = {report.name for report in development}
+
+    for repeat in range(3):
+        folds = [
+            {report.name for report in fold}
+            for fold in evaluation().folds_of(development, 4, repeat)
+        ]
+        assert set().union(*folds) == names and sum(map(len, folds)) == len(names)

@@ -24,7 +24,7 @@ from django.core.management import call_command
 from django.test import Client
 from elasticsearch import Elasticsearch
 
-from localoffer.public_api import data_version
+from localoffer.data_version import data_version
 from schools.models import SchoolPage
 from search.elastic.client import UNAVAILABLE, alias_name, breaker
 from search.elastic.indexing import catch_up, rebuild_index
