@@ -7,7 +7,11 @@ class LocalOfferConfig(AppConfig):
     verbose_name = "Local Offer"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the deployment checks)
-        from .data_version import connect_signals
+        from . import (
+            checks,  # noqa: F401  (registers the deployment checks)
+            data_version,
+            frontend_cache,
+        )
 
-        connect_signals()
+        data_version.connect_signals()
+        frontend_cache.connect_signals()

@@ -21,7 +21,9 @@ Only what anyone may see is kept:
 Kept answers carry a weak ``ETag`` (the body differs only by the visitor's token) and
 ``Cache-Control: public, max-age=LOCALOFFER_PAGE_MAX_AGE``
 (0 by default: a browser or proxy asks again every time, and gets a bodiless 304 when
-nothing changed, so nobody is shown a report older than its last publication).
+nothing changed, so nobody is shown a report older than its last publication). With a
+CDN told to purge changed pages (``localoffer.frontend_cache``), addresses without a
+query also carry ``s-maxage=LOCALOFFER_PAGE_SHARED_MAX_AGE``.
 """
 
 from __future__ import annotations
@@ -124,6 +126,9 @@ class PublicPageCacheMiddleware:
         kept = _without_token(response.content)  # type: ignore[attr-defined]
         response["ETag"] = _etag(kept)
         patch_cache_control(response, public=True, max_age=settings.LOCALOFFER_PAGE_MAX_AGE)
+        if settings.LOCALOFFER_PAGE_SHARED_MAX_AGE and not request.GET:
+            # A CDN told to purge this address when it changes may keep it this long.
+            patch_cache_control(response, s_maxage=settings.LOCALOFFER_PAGE_SHARED_MAX_AGE)
         packed = zlib.compress(kept, 3)
         if len(packed) <= MAX_CACHED_BYTES:
             caches[CACHE_ALIAS].set(

@@ -308,6 +308,27 @@ LOCALOFFER_UNCACHED_PAGE_PREFIXES = (
 )
 LOCALOFFER_PAGE_MAX_AGE = 0
 LOCALOFFER_PAGE_CACHE_SECONDS = 600
+
+# A CDN or caching proxy the council puts in front (docs/performance.md): Wagtail's
+# frontend cache purges a page from it the moment it changes (localoffer/frontend_cache.py),
+# by an HTTP PURGE to FRONTEND_CACHE_PURGE_URL (Varnish, nginx) and/or Cloudflare's API.
+# CloudFront needs boto3 and a settings module of the council's own (see the docs).
+WAGTAILFRONTENDCACHE: dict[str, dict[str, str]] = {}
+if ENV.frontend_cache_purge_url:
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": ENV.frontend_cache_purge_url,
+    }
+if ENV.cloudflare_api_token:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": ENV.cloudflare_api_token,
+        "ZONEID": ENV.cloudflare_zone_id,
+    }
+# How long that CDN may keep a public page without asking (s-maxage), only when it is
+# told to purge: never for the directory's addresses with a query, which cannot be
+# purged one by one (they keep LOCALOFFER_PAGE_MAX_AGE: asked each time, 304 if unchanged).
+LOCALOFFER_PAGE_SHARED_MAX_AGE = ENV.frontend_cache_max_age if WAGTAILFRONTENDCACHE else 0
 # A form sent without its security token (cookies blocked, a page left open for days)
 # gets a page that says what to do, in the site's layout.
 CSRF_FAILURE_VIEW = "localoffer.views.csrf_failure"

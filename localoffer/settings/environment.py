@@ -93,6 +93,16 @@ class Environment:
     elasticsearch_url: str = field(default_factory=lambda: env_str("ELASTICSEARCH_URL"))
     # Redis for the caches every server process shares (pages, API answers, rate limits).
     redis_url: str = field(default_factory=lambda: env_str("REDIS_URL"))
+    # A CDN or caching proxy in front that keeps pages, and how to tell it to drop them
+    # (Wagtail's frontend cache: localoffer/frontend_cache.py).
+    frontend_cache_purge_url: str = field(
+        default_factory=lambda: env_str("FRONTEND_CACHE_PURGE_URL")
+    )
+    cloudflare_api_token: str = field(default_factory=lambda: env_str("CLOUDFLARE_API_TOKEN"))
+    cloudflare_zone_id: str = field(default_factory=lambda: env_str("CLOUDFLARE_ZONE_ID"))
+    frontend_cache_max_age: int = field(
+        default_factory=lambda: env_int("FRONTEND_CACHE_MAX_AGE", 0)
+    )
     elasticsearch_index: str = field(
         default_factory=lambda: env_str("ELASTICSEARCH_INDEX", "localoffer-schools")
     )
