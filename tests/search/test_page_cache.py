@@ -147,3 +147,13 @@ def test_a_settings_change_shows_at_once(school: SchoolPage):
     council.save()
 
     assert "Published by North Yorkshire Council" in _text(Client().get(school.url))
+
+
+def test_a_kept_page_costs_one_small_query(
+    school: SchoolPage, directory, django_assert_num_queries
+):
+    for url in (school.url, directory.url, f"{directory.url}?q=autism"):
+        Client().get(url)
+        # Only the data version (one row by primary key) is read to answer it.
+        with django_assert_num_queries(1):
+            assert Client().get(url).status_code == 200
