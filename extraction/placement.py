@@ -73,6 +73,9 @@ _MINOR_WORDS = frozenset(["a", "an", "and", "for", "in", "of", "on", "or", "the"
 # A contents list: short entries, one after another, naming this many different items.
 _CONTENTS_ITEMS = 3
 _CONTENTS_ENTRY_WORDS = 20
+# ...or a run of this many such entries, most of them questions: a list of the questions
+# the report answers further on, whatever words they use.
+_CONTENTS_QUESTIONS = 4
 _NUMBERING = re.compile(r"^\s*(?:•\s*)?\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s*")
 
 
@@ -214,7 +217,10 @@ class Placer:
                 best = max(scores, key=scores.get, default=None)
                 if best is not None and scores[best] >= _CLEAR_HEADING:
                     named.append(best)
-            if len(set(named)) >= _CONTENTS_ITEMS and 2 * len(named) >= len(run):
+            questions = sum(entry.text.rstrip().endswith("?") for entry in run)
+            if (len(set(named)) >= _CONTENTS_ITEMS and 2 * len(named) >= len(run)) or (
+                len(run) >= _CONTENTS_QUESTIONS and 2 * questions >= len(run)
+            ):
                 for entry in run:
                     entry.contents = True
             run = (

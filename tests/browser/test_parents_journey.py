@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from .axe import assert_no_violations
 from .pages import open_page
+from .tools import new_context
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
@@ -31,7 +32,9 @@ WORDS = "autism wheelchair"
 def parent(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Page]:
     """A fresh tab at phone or desktop size."""
     phone = request.param == "phone"
-    context = browser.new_context(base_url=base_url, viewport=SIZES[request.param], is_mobile=phone)
+    context = new_context(
+        browser, base_url=base_url, viewport=SIZES[request.param], is_mobile=phone
+    )
     tab = context.new_page()
     tab.is_phone = phone  # type: ignore[attr-defined]
     yield tab

@@ -226,6 +226,27 @@ def test_a_list_of_contents_is_not_an_answer() -> None:
     assert "2. How does the school identify" in " ".join(result.unplaced)
 
 
+def test_a_list_of_questions_answered_further_on_is_not_an_answer() -> None:
+    # Questions in the school's own words, few of them naming an item clearly.
+    text = (
+        "Quick links\n\n"
+        "1. Where do we start if we are worried about our child's progress?\n"
+        "2. Who will help my child with reading and spelling?\n"
+        "3. How will we hear about how our child is doing?\n"
+        "4. What happens when our child moves on to secondary school?\n"
+        "5. Where can families find advice outside school?\n"
+        "6. What if we are not happy?\n\n"
+        "What if we are not happy?\n\n"
+        "Talk to the class teacher first; our complaints policy sets out the next steps.\n"
+    )
+
+    result = extract(text)
+
+    assert "secondary school" not in " ".join(result.items.values())
+    assert "reading and spelling" in " ".join(result.unplaced)
+    assert set(result.items) == {"complaints"}
+
+
 def test_the_page_title_local_offer_does_not_make_the_introduction_an_answer() -> None:
     text = (
         "Local Offer\n\n"
