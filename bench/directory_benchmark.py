@@ -1,7 +1,7 @@
 """Times the school directory on N generated schools through the real page view.
 
     .venv/bin/python bench/directory_benchmark.py [--schools 5000] [--rounds 20]
-                                                  [--database FILE] [--api]
+                                                  [--database FILE] [--api] [--floor]
 
 It builds a scratch SQLite database (``--database``, default a new temporary file; an
 existing file that already holds ``--schools`` schools is reused), migrates it and
@@ -17,15 +17,25 @@ both, and deep pages. Each search runs once to warm up and then ``--rounds`` tim
 prints the median and 95th percentile latency (and CPU time) per kind and overall, the SQL
 queries per request (which must not vary). Targets (issue 4): at most 10 queries per
 request, 95th percentile under 150 ms at 5,000 schools on two cores.
+
+With ``--floor`` it first runs the engine floor (``floor.py`` in the shared ``bench/``
+folder, ``$LOCALOFFER_SHARED`` or ``../shared``: hand-written SQL for the same kind of
+request on SQLite, at the same number of schools) in a subprocess, so that both meet
+the same machine load, and prints the directory page's median and 95th percentile as
+multiples of the floor's (issue 20: at most three). The floor needs psycopg and a
+PostgreSQL database ``floor`` that libpq reaches with the ``PG*`` variables of the
+environment (for example ``PGHOST=/tmp PGPORT=54329 PGUSER=postgres``).
 Figures go in docs/performance.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -43,6 +53,10 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--database", type=Path, help="SQLite file to build or reuse.")
     parser.add_argument("--api", action="store_true", help="Also time the JSON API.")
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument(
+        "--floor", action="store_true", help="First run the engine floor; print the ratios."
+    )
+    parser.add_argument("--floor-reps", type=int, default=100, help="Floor repetitions.")
     return parser.parse_args()
 
 
@@ -390,6 +404,75 @@ class Timings:
     queries: set[int] = field(default_factory=set)
 
 
+# The floor's requests (floor.py's REQUESTS) each kind of search is held to; the
+# searches near a postcode are filters on the database side. "all" is held to the mean
+# of the four.
+FLOOR_REQUESTS = {
+    "text only": "a_text",
+    "filters only": "b_filters",
+    "text and filters": "c_both",
+    "near a postcode": "b_filters",
+    "deep page": "d_deep",
+}
+FLOOR_OUTPUT = Path("/tmp/floor")  # floor.py's HERE
+
+
+def shared_folder() -> Path:
+    """``$LOCALOFFER_SHARED``, or ``../shared`` beside the repository."""
+    configured = os.environ.get("LOCALOFFER_SHARED")
+    return Path(configured) if configured else ROOT.parent / "shared"
+
+
+def run_floor(schools: int, reps: int) -> dict[str, tuple[float, float]]:
+    """Run the engine floor at ``schools`` schools; its SQLite (median, p95) per request."""
+    script = shared_folder() / "bench" / "floor.py"
+    FLOOR_OUTPUT.mkdir(exist_ok=True)
+    environment = {**os.environ, "FLOOR_NS": str(schools), "FLOOR_REPS": str(reps)}
+    print(f"Engine floor: {script} at {schools} schools, {reps} repetitions")
+    subprocess.run([sys.executable, str(script)], env=environment, check=True)
+    raw = json.loads((FLOOR_OUTPUT / "raw.json").read_text())
+    return {
+        row["req"]: (row["median"], row["p95"])
+        for row in raw["results"]
+        if row["engine"] == "sqlite" and row["n"] == schools
+    }
+
+
+def report_ratios(results: dict[str, Timings], floor: dict[str, tuple[float, float]]) -> None:
+    """The page's median and p95 as multiples of the floor's, per kind and overall."""
+    print("\nAgainst the engine floor (SQLite), same sitting")
+    print(
+        f"  {'kind':<18}{'floor med':>10}{'floor p95':>10}{'page med':>10}{'page p95':>10}"
+        f"{'x median':>10}{'x p95':>8}"
+    )
+    wall: list[float] = []
+    for kind, (median, p95) in [*_floor_rows(results, floor), ("all", _floor_mean(floor))]:
+        if kind != "all":
+            wall += results[kind].wall
+            page = results[kind].wall
+        else:
+            page = wall
+        page_median, page_p95 = statistics.median(page), _percentile(page, 0.95)
+        print(
+            f"  {kind:<18}{median:>10.1f}{p95:>10.1f}{page_median:>10.1f}{page_p95:>10.1f}"
+            f"{page_median / median:>10.2f}{page_p95 / p95:>8.2f}"
+        )
+
+
+def _floor_rows(
+    results: dict[str, Timings], floor: dict[str, tuple[float, float]]
+) -> list[tuple[str, tuple[float, float]]]:
+    return [(kind, floor[FLOOR_REQUESTS[kind]]) for kind in results if kind in FLOOR_REQUESTS]
+
+
+def _floor_mean(floor: dict[str, tuple[float, float]]) -> tuple[float, float]:
+    requests = ("a_text", "b_filters", "c_both", "d_deep")
+    return (
+        statistics.mean(floor[name][0] for name in requests),
+        statistics.mean(floor[name][1] for name in requests),
+    )
+
+
 def report(title: str, results: dict[str, Timings]) -> None:
     print(f"\n{title}")
     print(
@@ -442,13 +525,17 @@ def prepare(schools: int, seed: int) -> DirectoryPage:
 
 def main() -> None:
     directory = prepare(ARGS.schools, ARGS.seed)
+    floor = run_floor(ARGS.schools, ARGS.floor_reps) if ARGS.floor else None
     client = Client()
     print(f"{ARGS.schools} live schools; {os.cpu_count()} CPUs; {ARGS.rounds} rounds per search")
     print("Load average before (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    report(f"Directory page {directory.url}", run(client, directory.url, ARGS.rounds))
+    page = run(client, directory.url, ARGS.rounds)
+    report(f"Directory page {directory.url}", page)
     if ARGS.api:
         report("JSON API /api/v1/directory/", run(client, "/api/v1/directory/", ARGS.rounds))
     print("Load average after (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    if floor is not None:
+        report_ratios(page, floor)
     print("(CPU is this process's CPU time per request: what the machine's other load")
     print(" cannot inflate, unlike wall-clock latency.)")
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from council.models import CouncilSettings
 from moderation.views import user_can_see_dashboard
+from schools.admin_access import AllowedUsersOnlyMixin
 from schools.models import Phase
 
 from .charts import bar_chart, line_chart
@@ -43,17 +43,13 @@ class ScopeForm(forms.Form):
         self.fields["district"].choices = [("", "All districts"), *districts(year)]
 
 
-class NeedsAndProvisionView(WagtailAdminTemplateMixin, TemplateView):
+class NeedsAndProvisionView(AllowedUsersOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     """The census joined to what schools say they provide, for moderators and admins."""
 
     template_name = "census/admin/needs_and_provision.html"
     page_title = "Needs and provision"
     header_icon = "table"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not user_can_see_dashboard(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(user_can_see_dashboard)
 
     def get_breadcrumbs_items(self) -> list[dict[str, str]]:
         return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]

@@ -17,7 +17,8 @@ with one primary-key query per cached request, and bumps it in its own short
 transaction after the change commits (so it never holds a lock inside an import's
 transaction, and a change rolled back moves nothing that matters). A process also
 moves its own counter at once, so its next request sees its change even before the
-commit (and tests, which never commit, see it too).
+commit (and tests, which never commit, see it too); the bump sets it back to 0, so
+every process reads the same version again and shares one copy of each kept page.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ def data_version() -> str:
 
 
 def _bump_shared() -> None:
+    global _local_version
     # The first callback after a commit bumps once for all the changes it saw; a
     # change in a rolled-back savepoint leaves a count that the next commit clears.
     if not getattr(_pending, "count", 0):
@@ -73,6 +75,9 @@ def _bump_shared() -> None:
     if not DataVersion.objects.filter(pk=_ROW).update(number=F("number") + 1):
         # The row is made by a migration; a flushed test database has lost it.
         DataVersion.objects.get_or_create(pk=_ROW, defaults={"number": 1})
+    # The shared number now covers this process's changes: back to the version every
+    # process reads, so they all share one copy of each page in Redis.
+    _local_version = 0
 
 
 def record_change(**kwargs: Any) -> None:

@@ -7,29 +7,27 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from schools.admin_access import AllowedUsersOnlyMixin
 
 from .roles import can_reset_two_factor, can_unlock_logins
 from .selectors import cooloff_minutes, failure_limit, has_two_factor, locked_out_attempts
 from .services import reset_two_factor, unlock
 
 
-class LockedOutLoginsView(WagtailAdminTemplateMixin, TemplateView):
+class LockedOutLoginsView(AllowedUsersOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     """Who is locked out after too many wrong passwords, and a way to let them back in
     before the lockout ends by itself."""
 
     template_name = "logins/admin/locked_out.html"
     page_title = "Locked-out logins"
     header_icon = "lock"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not can_unlock_logins(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(can_unlock_logins)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -47,21 +45,20 @@ class LockedOutLoginsView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("logins_locked_out")
 
 
-class ResetTwoFactorView(WagtailAdminTemplateMixin, TemplateView):
+class ResetTwoFactorView(AllowedUsersOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     """Asks, then removes a person's second factor (they lost their phone). Reached from
     the "Reset two-factor" button in Settings > Users."""
 
     template_name = "logins/admin/reset_two_factor.html"
     page_title = "Reset two-factor authentication"
     header_icon = "key"
+    allowed = staticmethod(can_reset_two_factor)
 
-    def dispatch(
-        self, request: HttpRequest, user_id: int, *args: Any, **kwargs: Any
-    ) -> HttpResponseBase:
-        if not can_reset_two_factor(request.user):
-            raise PermissionDenied
-        self.person = get_object_or_404(get_user_model(), pk=user_id)
-        return super().dispatch(request, user_id, *args, **kwargs)
+    @cached_property
+    def person(self) -> Any:
+        # Read only once ``allowed`` has let the request in: nobody else learns which
+        # user ids exist.
+        return get_object_or_404(get_user_model(), pk=self.kwargs["user_id"])
 
     def get_page_subtitle(self) -> str:
         return self.person.get_username()

@@ -8,7 +8,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,7 @@ from wagtail.admin.views.mixins import ExcelDateFormatter
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button, HeaderButton
 
+from schools.admin_access import AllowedUsersOnlyMixin
 from schools.models import SchoolPage
 from schools.review import ReviewStatus
 from schools.spreadsheets import TypedTextExportMixin
@@ -98,7 +99,7 @@ class SchoolStatusFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=matching)
 
 
-class SchoolStatusReportView(TypedTextExportMixin, ReportView):
+class SchoolStatusReportView(AllowedUsersOnlyMixin, TypedTextExportMixin, ReportView):
     """Every school with its compliance, annual review, moderation and editors."""
 
     page_title = "School report status"
@@ -160,11 +161,7 @@ class SchoolStatusReportView(TypedTextExportMixin, ReportView):
         "status.editors_list": "Editors",
     }
     typed_export_fields = ("title", "status.missing_list", "status.editors_list")
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not user_can_see_dashboard(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    allowed = staticmethod(user_can_see_dashboard)
 
     @cached_property
     def statuses(self) -> dict[int, SchoolStatus]:

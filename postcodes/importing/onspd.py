@@ -27,6 +27,13 @@ LONGITUDE = "long"
 REQUIRED = (POSTCODE, TERMINATED, DISTRICT, EASTING, NORTHING)
 # ONSPD writes this latitude for a postcode it cannot place.
 UNKNOWN_LATITUDE = 99.999999
+# What a coordinate column holds, for the message when a cell holds something else.
+MEANING = {
+    EASTING: "a grid reference in metres",
+    NORTHING: "a grid reference in metres",
+    LATITUDE: "a latitude or longitude",
+    LONGITUDE: "a latitude or longitude",
+}
 
 
 def read_onspd(
@@ -51,8 +58,6 @@ def read_onspd(
         if column in header
     }
     postcode_at, terminated_at, district_at = at[POSTCODE], at[TERMINATED], at[DISTRICT]
-    easting_at, northing_at = at[EASTING], at[NORTHING]
-    latitude_at, longitude_at = at.get(LATITUDE), at.get(LONGITUDE)
     for number, row in enumerate(progress(reader), start=2):
         collected.rows += 1
         if len(row) != width:
@@ -76,33 +81,19 @@ def read_onspd(
             collected.skipped[SKIPPED_TERMINATED] += 1
             continue
         try:
-            easting = _number(row[easting_at])
-            northing = _number(row[northing_at])
-        except ValueError:
-            column = EASTING if not _is_number_or_blank(row[easting_at]) else NORTHING
+            easting, northing = _pair(row, at, EASTING, NORTHING)
+            latitude = longitude = None
+            if LATITUDE in at and LONGITUDE in at:
+                latitude, longitude = _pair(row, at, LATITUDE, LONGITUDE)
+        except _NotANumber as bad:
             collected.problem(
-                f"{name}, row {number}, column {column!r}",
-                f"{row[at[column]]!r} is not a grid reference in metres",
+                f"{name}, row {number}, column {bad.column!r}",
+                f"{bad.text!r} is not {MEANING[bad.column]}",
                 number,
             )
             continue
-        latitude = longitude = None
-        if latitude_at is not None and longitude_at is not None:
-            try:
-                latitude = _number(row[latitude_at])
-                longitude = _number(row[longitude_at])
-            except ValueError:
-                column = LATITUDE if not _is_number_or_blank(row[latitude_at]) else LONGITUDE
-                collected.problem(
-                    f"{name}, row {number}, column {column!r}",
-                    f"{row[at[column]]!r} is not a latitude or longitude",
-                    number,
-                )
-                continue
-            if latitude is None or longitude is None or latitude == UNKNOWN_LATITUDE:
-                latitude = longitude = None
-        if easting is None or northing is None:
-            easting = northing = None
+        if latitude == UNKNOWN_LATITUDE:
+            latitude = longitude = None
         if latitude is None and easting is None:
             collected.skipped[SKIPPED_NO_COORDINATES] += 1
             continue
@@ -118,14 +109,28 @@ def read_onspd(
         )
 
 
-def _number(text: str) -> float | None:
-    text = text.strip()
-    return float(text) if text else None
+class _NotANumber(ValueError):
+    """A coordinate cell that is neither a number nor blank."""
+
+    def __init__(self, column: str, text: str) -> None:
+        super().__init__(column, text)
+        self.column = column
+        self.text = text
 
 
-def _is_number_or_blank(text: str) -> bool:
-    try:
-        _number(text)
-    except ValueError:
-        return False
-    return True
+def _pair(
+    row: list[str], at: dict[str, int], first: str, second: str
+) -> tuple[float, float] | tuple[None, None]:
+    """The numbers in columns ``first`` and ``second`` of ``row``: both, or neither when
+    either cell is blank. Raises ``_NotANumber`` for the first cell that is not a number."""
+    numbers = []
+    for column in (first, second):
+        text = row[at[column]].strip()
+        try:
+            numbers.append(float(text) if text else None)
+        except ValueError:
+            raise _NotANumber(column, row[at[column]]) from None
+    one, other = numbers
+    if one is None or other is None:
+        return None, None
+    return one, other

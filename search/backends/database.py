@@ -5,11 +5,12 @@ full-text search in production), whose index Wagtail keeps up to date as pages a
 published, unpublished, moved and deleted. Everything else is read from the live
 page tables, so the directory is always current.
 
-One search is one SQL statement. It returns a compact row for every school that
+One search is one SQL statement (``_statement``). It first sets apart every school that
 passes all filters or fails exactly one (a school failing two filters cannot count
-towards any option), with flags saying which filters it passes; Python then counts
-the options (each filter's counts with every other filter applied) and takes the
-page. The report text is only fetched for the rows on the page, for the extracts.
+towards any option), with flags saying which filters it passes; from those it counts
+each filter's options with every other filter applied, counts the matching schools and
+reads the page. Only the answer comes back: the page's 20 schools (with their report
+text for the extracts) and one row per option.
 """
 
 from __future__ import annotations
@@ -22,28 +23,22 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import (
-    Aggregate,
     BooleanField,
     Case,
-    CharField,
     Exists,
     ExpressionWrapper,
-    F,
     FloatField,
     Func,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
-    TextField,
     Value,
     When,
-    Window,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Length, Lower, RowNumber, Substr
-from wagtail.models import PageViewRestriction
+from django.db.models.functions import Length, Lower, Substr
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import models as search_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase
@@ -72,24 +67,6 @@ TAG_WEIGHT = 1 + MAX_CONCEPTS * (TITLE_WEIGHT + TEXT_WEIGHT)
 _NEEDS = SchoolPage.needs.through
 _ACCESSIBILITY = SchoolPage.accessibility_features.through
 _OUTREACH = SchoolPage.outreach_services.through
-
-
-class GroupConcat(Aggregate):
-    """Comma-separated values of a group (SQLite GROUP_CONCAT, PostgreSQL STRING_AGG)."""
-
-    function = "GROUP_CONCAT"
-    template = "%(function)s(%(distinct)s%(expressions)s)"
-    allow_distinct = True
-    output_field = TextField()
-
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
-        return self.as_sql(
-            compiler,
-            connection,
-            function="STRING_AGG",
-            template="%(function)s(%(distinct)s(%(expressions)s)::text, ',')",
-            **extra,
-        )
 
 
 class FlatSum(Func):
@@ -189,17 +166,22 @@ def _concept_conditions(concept: Concept) -> tuple[Q, Q, list[str]]:
     return tagged, in_text, phrases
 
 
-def _ids(queryset: QuerySet, group_by: str, value: str) -> Subquery:
-    # Ids, not codes: read straight from the join table's covering index.
-    return Subquery(
-        queryset.order_by().values(group_by).annotate(joined=GroupConcat(value)).values("joined"),
-        output_field=TextField(),
-    )
+# The tables of the options a school has: needs, features, services (ids) and its
+# specialist provision (kinds), by filter: (table, school column, option column).
+_MEMBERSHIP_TABLES: dict[str, tuple[Any, str, str]] = {
+    v.NEED: (_NEEDS, "schoolpage", "needarea"),
+    v.ACCESSIBILITY: (_ACCESSIBILITY, "schoolpage", "accessibilityfeature"),
+    v.OUTREACH: (_OUTREACH, "schoolpage", "outreachservice"),
+    v.PROVISION: (SpecialistProvision, "page", "kind"),
+}
 
-
-# Each row: the school's facts, then its options as comma-separated ids (kinds for
-# specialist provision), then one flag per active filter, then report text (page only).
+# Each row of the answer: a part (page, option counts, total), the facts of a school on
+# the page, its options as comma-separated ids (kinds for specialist provision) and its
+# report text (with words only), the keys it was ordered by; then, for counts, a filter,
+# an option and how many schools have it.
+_PAGE, _COUNTS, _TOTAL = 0, 1, 2
 _FIELDS = (
+    "part",
     "pk",
     "urn",
     "title",
@@ -207,41 +189,47 @@ _FIELDS = (
     "phase",
     "establishment_type",
     "town",
-    "reviewed",
+    "last_reviewed",
     "distance",
+    "m_need",
+    "m_accessibility",
+    "m_outreach",
+    "m_provision",
+    "report",
+    "o_score",
+    "o_title",
+    "facet",
+    "value",
+    "n",
 )
-
-
-@cache
-def _memberships() -> dict[str, Subquery]:
-    # Built on first use: querysets need the app registry, which is not ready while
-    # search.models (which imports the directory) is being loaded.
-    return {
-        "m_need": _ids(_NEEDS.objects.filter(schoolpage=OuterRef("pk")), "schoolpage", "needarea"),
-        "m_accessibility": _ids(
-            _ACCESSIBILITY.objects.filter(schoolpage=OuterRef("pk")),
-            "schoolpage",
-            "accessibilityfeature",
-        ),
-        "m_outreach": _ids(
-            _OUTREACH.objects.filter(schoolpage=OuterRef("pk")), "schoolpage", "outreachservice"
-        ),
-        "m_provision": _ids(
-            SpecialistProvision.objects.filter(page=OuterRef("pk")), "page", "kind"
-        ),
-    }
-
-
-_PK, _URN, _TITLE, _URL_PATH, _PHASE, _TYPE, _TOWN, _REVIEWED, _DISTANCE = range(len(_FIELDS))
-_COLUMN = {
-    v.NEED: len(_FIELDS),
-    v.ACCESSIBILITY: len(_FIELDS) + 1,
-    v.OUTREACH: len(_FIELDS) + 2,
-    v.PROVISION: len(_FIELDS) + 3,
-    v.PHASE: _PHASE,
-    v.SCHOOL_TYPE: _TYPE,
+(
+    _PART,
+    _PK,
+    _URN,
+    _TITLE,
+    _URL_PATH,
+    _PHASE,
+    _TYPE,
+    _TOWN,
+    _REVIEWED,
+    _DISTANCE,
+    _M_NEED,
+    _M_ACCESSIBILITY,
+    _M_OUTREACH,
+    _M_PROVISION,
+    _REPORT,
+    _O_SCORE,
+    _O_TITLE,
+    _FACET,
+    _VALUE,
+    _N,
+) = range(len(_FIELDS))
+_MEMBERSHIP_COLUMN = {
+    v.NEED: _M_NEED,
+    v.ACCESSIBILITY: _M_ACCESSIBILITY,
+    v.OUTREACH: _M_OUTREACH,
+    v.PROVISION: _M_PROVISION,
 }
-_MULTI = (v.NEED, v.ACCESSIBILITY, v.OUTREACH, v.PROVISION)
 
 
 class DatabaseBackend:
@@ -257,35 +245,27 @@ class DatabaseBackend:
             )
             for facet in active
         }
-        schools = schools.annotate(**flags)
-        order = self._ordering(query)
-        memberships = _memberships()
-        names = [*_FIELDS, *memberships, *flags]
+        relevance = query.sort == Sort.RELEVANCE and bool(query.concepts)
+        names = ["pk", "phase", "establishment_type", "distance", "title_key", *flags]
+        schools = schools.annotate(title_key=Lower("title"), **flags)
+        if relevance:
+            names.append("score")
         if flags:
             failures = FlatSum(
                 *(Case(When(Q(**{name: True}), then=0), default=1) for name in flags)
             )
             schools = schools.annotate(failures=failures)
             if len(flags) > 1:
+                # A school failing two filters cannot count towards any option.
                 schools = schools.filter(failures__lte=1)
-            # Matching schools first, in the order asked for; then the rest (for counts).
-            order = [F("failures").asc(), *order]
             names.append("failures")
-        schools = schools.annotate(**memberships)
+        base = schools.order_by().values_list(*names)
         needs_text = any(concept.phrases for concept in query.concepts)
-        if needs_text:
-            schools = schools.annotate(position=Window(RowNumber(), order_by=order))
-            names.append("position")
-        queryset = schools.order_by(*order).values_list(*names)
-        if needs_text:
-            rows = _fetch_with_report_text(
-                queryset, query.offset, query.offset + query.page_size, bool(flags)
-            )
-        else:
-            rows = _fetch(queryset)
-        first_flag = len(_FIELDS) + len(memberships)
-        flag_columns = {facet: first_flag + i for i, facet in enumerate(active)}
-        return self._result(query, vocabulary, rows, flag_columns, needs_text)
+        sql, params = _statement(base, query, active, relevance=relevance, with_text=needs_text)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return self._result(query, vocabulary, rows, needs_text)
 
     def _candidates(self, query: DirectoryQuery) -> QuerySet:
         restricted = PageViewRestriction.objects.filter(
@@ -311,74 +291,52 @@ class DatabaseBackend:
                 for phrase in phrases:
                     in_title |= Q(title__icontains=phrase)
                 score.append(Case(When(in_title, then=TITLE_WEIGHT), default=0))
-        # As text: the database driver would otherwise parse a date on every row.
-        reviewed = Cast("last_reviewed", output_field=CharField())
-        return schools.annotate(score=FlatSum(*score), reviewed=reviewed)
-
-    @staticmethod
-    def _ordering(query: DirectoryQuery) -> list[Any]:
-        by_name = [Lower("title"), "pk"]
-        if query.sort == Sort.RELEVANCE and query.concepts:
-            return [F("score").desc(), *by_name]
-        if query.sort == Sort.DISTANCE and query.near is not None:
-            return [F("distance").asc(nulls_last=True), *by_name]
-        return by_name
+        return schools.annotate(score=FlatSum(*score))
 
     def _result(
         self,
         query: DirectoryQuery,
         vocabulary: Vocabulary,
         rows: list[tuple[Any, ...]],
-        flag_columns: dict[str, int],
         needs_text: bool,
     ) -> DirectoryResult:
-        # Rows failing one filter count towards that filter's options only.
-        matching: list[tuple[Any, ...]] = []
-        failing: dict[str, list[tuple[Any, ...]]] = {facet: [] for facet in flag_columns}
-        if flag_columns:
-            for row in rows:
-                failed = [facet for facet, column in flag_columns.items() if not row[column]]
-                if not failed:
-                    matching.append(row)
-                elif len(failed) == 1:
-                    failing[failed[0]].append(row)
-        else:
-            matching = rows
-        facet_counts: dict[str, Counter[str]] = {}
-        for facet in v.FACETS:
-            column = _COLUMN[facet]
-            counted = [row[column] for row in matching if row[column]]
-            counted += [row[column] for row in failing.get(facet, ()) if row[column]]
-            if facet in _MULTI:
-                counted = ",".join(counted).split(",") if counted else []
-            counts = Counter(counted)
-            if facet in v.TERM_FACETS:
-                values = vocabulary.values_by_pk(facet)
-                counts = Counter(
-                    {values[int(pk)]: n for pk, n in counts.items() if int(pk) in values}
-                )
-            facet_counts[facet] = counts
-
-        page = matching[query.offset : query.offset + query.page_size]
+        count = 0
+        page: list[tuple[Any, ...]] = []
+        facet_counts: dict[str, Counter[str]] = {facet: Counter() for facet in v.FACETS}
+        values_by_pk = {facet: vocabulary.values_by_pk(facet) for facet in v.TERM_FACETS}
+        for row in rows:
+            part = row[_PART]
+            if part == _PAGE:
+                page.append(row)
+            elif part == _COUNTS:
+                facet, value = row[_FACET], row[_VALUE]
+                if facet in values_by_pk:
+                    # An option added since the vocabulary was read is left out.
+                    value = values_by_pk[facet].get(int(value))
+                if value:
+                    facet_counts[facet][value] = row[_N]
+            else:
+                count = row[_N]
         pattern = highlight_pattern(query.concepts) if needs_text else None
-        hits = tuple(self._hit(row, vocabulary, pattern) for row in page)
-        return DirectoryResult(count=len(matching), hits=hits, facet_counts=facet_counts)
+        hits = tuple(self._hit(row, values_by_pk, pattern) for row in page)
+        return DirectoryResult(count=count, hits=hits, facet_counts=facet_counts)
 
     @staticmethod
-    def _hit(row: tuple[Any, ...], vocabulary: Vocabulary, pattern: Any) -> SchoolHit:
+    def _hit(
+        row: tuple[Any, ...], values_by_pk: dict[str, dict[int, str]], pattern: Any
+    ) -> SchoolHit:
         def values(facet: str) -> tuple[str, ...]:
-            joined = row[_COLUMN[facet]]
+            joined = row[_MEMBERSHIP_COLUMN[facet]]
             if not joined:
                 return ()
             if facet == v.PROVISION:
                 return tuple(sorted(set(joined.split(","))))
-            by_pk = vocabulary.values_by_pk(facet)
+            by_pk = values_by_pk[facet]
             return tuple(sorted(by_pk[int(pk)] for pk in joined.split(",") if int(pk) in by_pk))
 
         extract = None
-        if pattern is not None and row[-1]:
-            # The report text is the last column, on the rows of the page only.
-            extract = extract_from_html(row[-1], pattern)
+        if pattern is not None and row[_REPORT]:
+            extract = extract_from_html(row[_REPORT], pattern)
         reviewed = row[_REVIEWED]
         return SchoolHit(
             page_id=row[_PK],
@@ -388,6 +346,7 @@ class DatabaseBackend:
             phase=row[_PHASE],
             establishment_type=row[_TYPE],
             town=row[_TOWN],
+            # SQLite gives dates as text.
             last_reviewed=dt.date.fromisoformat(reviewed)
             if isinstance(reviewed, str)
             else reviewed,
@@ -400,37 +359,128 @@ class DatabaseBackend:
         )
 
 
-def _fetch(queryset: QuerySet) -> list[tuple[Any, ...]]:
-    """The rows of ``queryset`` as plain tuples, without Django's per-value converters.
+def _statement(
+    base: QuerySet,
+    query: DirectoryQuery,
+    active: list[str],
+    *,
+    relevance: bool,
+    with_text: bool,
+) -> tuple[str, list[Any]]:
+    """One statement for the whole answer: the page, every option's count and the total.
 
-    Thousands of rows come back per search; converting only the ones shown is faster.
-    """
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _fetch_with_report_text(
-    queryset: QuerySet, offset: int, end: int, has_failures: bool
-) -> list[tuple[Any, ...]]:
-    """Rows as ``_fetch`` gives them, plus the report text of the rows on the page.
-
-    The text (kilobytes a school) is read only for positions ``offset < n <= end``
-    among the matching schools, by wrapping the directory query in one more SELECT.
+    ``base`` (a ``values_list`` of pk, phase, establishment_type, distance, title_key, a
+    flag ``in_<filter>`` per filter in use, the relevance ``score`` when ordering by it
+    and ``failures`` with filters) is every school that passes all filters or fails
+    exactly one; it is computed once (a materialised common table expression). The
+    options are counted in the database, each filter's options over the schools that
+    pass every other filter; the names, links and options of a school and its report
+    text are read for the schools on the page only.
     """
     quote = connection.ops.quote_name
-    inner, params = queryset.query.sql_with_params()
-    text = " || ' ' || ".join(
-        f"COALESCE(s.{quote(SchoolPage._meta.get_field(key).column)}, '')" for key in TEXT_ITEM_KEYS
+    inner, params = base.query.sql_with_params()
+    matching = "b.failures = 0" if active else ""
+    # SQLite's planner is told to drive the joins from the matching schools (CROSS
+    # JOIN fixes the order), probing each option table's (school, option) index.
+    join = "CROSS JOIN" if connection.vendor == "sqlite" else "JOIN"
+
+    def where(*conditions: str) -> str:
+        kept = [c for c in conditions if c]
+        return f" WHERE {' AND '.join(kept)}" if kept else ""
+
+    def counted_for(facet: str) -> str:
+        # Schools passing every filter, and those failing this one filter only.
+        if not active:
+            return ""
+        if facet in active:
+            return f"(b.failures = 0 OR NOT b.{quote('in_' + facet)})"
+        return matching
+
+    def row(kind: int, **columns: str) -> str:
+        return "SELECT " + ", ".join(
+            f"{columns.get(name, 'NULL')} AS {quote(name)}"
+            if position == 0 or kind == _PAGE
+            else columns.get(name, "NULL")
+            for position, name in enumerate(_FIELDS)
+        )
+
+    def joined(facet: str, school: str) -> str:
+        model, school_field, option_field = _MEMBERSHIP_TABLES[facet]
+        table = quote(model._meta.db_table)
+        school_column = quote(model._meta.get_field(school_field).column)
+        option_column = quote(model._meta.get_field(option_field).column)
+        if connection.vendor == "postgresql":
+            concat = f"STRING_AGG(j.{option_column}::text, ',')"
+        else:
+            concat = f"GROUP_CONCAT(j.{option_column})"
+        return f"(SELECT {concat} FROM {table} j WHERE j.{school_column} = {school})"
+
+    order = ["o_title", "pk"]
+    if relevance:
+        order.insert(0, "o_score DESC")
+    elif query.sort == Sort.DISTANCE and query.near is not None:
+        order.insert(0, "distance ASC NULLS LAST")
+    page_order = ", ".join(
+        clause.replace("o_title", "title_key").replace("o_score", "score") for clause in order
     )
-    matching = " AND t.failures = 0" if has_failures else ""
+    school_table = quote(SchoolPage._meta.db_table)
+    page_table = quote(Page._meta.db_table)
+    school_pk = quote(SchoolPage._meta.pk.column)
+    report = "NULL"
+    if with_text:
+        report = " || ' ' || ".join(
+            f"COALESCE(s.{quote(SchoolPage._meta.get_field(key).column)}, '')"
+            for key in TEXT_ITEM_KEYS
+        )
+    parts = [
+        row(
+            _PAGE,
+            part=str(_PAGE),
+            pk="b.pk",
+            urn="s.urn",
+            title="p.title",
+            url_path="p.url_path",
+            phase="b.phase",
+            establishment_type="b.establishment_type",
+            town="s.town",
+            last_reviewed="s.last_reviewed",
+            distance="b.distance",
+            **{f"m_{facet}": joined(facet, "b.pk") for facet in _MEMBERSHIP_TABLES},
+            report=report,
+            o_score="b.score" if relevance else "NULL",
+            o_title="b.title_key",
+        )
+        + f" FROM (SELECT * FROM base b{where(matching)}"
+        f" ORDER BY {page_order} LIMIT %s OFFSET %s) b"
+        f" JOIN {school_table} s ON s.{school_pk} = b.pk"
+        f" JOIN {page_table} p ON p.id = b.pk",
+        row(_TOTAL, part=str(_TOTAL), n="COUNT(*)") + f" FROM base b{where(matching)}",
+    ]
+    for facet, (model, school_field, option_field) in _MEMBERSHIP_TABLES.items():
+        table = quote(model._meta.db_table)
+        school_column = quote(model._meta.get_field(school_field).column)
+        option = f"j.{quote(model._meta.get_field(option_field).column)}"
+        parts.append(
+            row(
+                _COUNTS,
+                part=str(_COUNTS),
+                facet=f"'{facet}'",
+                value=f"CAST({option} AS TEXT)",
+                n="COUNT(*)",
+            )
+            + f" FROM base b {join} {table} j ON j.{school_column} = b.pk"
+            + where(counted_for(facet))
+            + f" GROUP BY {option}"
+        )
+    for facet, column in ((v.PHASE, "phase"), (v.SCHOOL_TYPE, "establishment_type")):
+        parts.append(
+            row(_COUNTS, part=str(_COUNTS), facet=f"'{facet}'", value=f"b.{column}", n="COUNT(*)")
+            + f" FROM base b{where(counted_for(facet))} GROUP BY b.{column}"
+        )
     sql = (
-        f"SELECT t.*, CASE WHEN t.position > %s AND t.position <= %s{matching} "
-        f"THEN (SELECT {text} FROM {quote(SchoolPage._meta.db_table)} s "
-        f"WHERE s.{quote(SchoolPage._meta.pk.column)} = t.pk) END "
-        f"FROM ({inner}) t ORDER BY t.position"
+        f"WITH base AS MATERIALIZED ({inner}) "
+        + " UNION ALL ".join(parts)
+        + " ORDER BY part, "
+        + ", ".join(order)
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [offset, end, *params])
-        return cursor.fetchall()
+    return sql, [*params, query.page_size, query.offset]

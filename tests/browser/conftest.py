@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .tools import CHROMIUM, CHROMIUM_ARGS, demo_server, missing_tools
+from .tools import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    EXPECT_TIMEOUT_MS,
+    LAUNCH_TIMEOUT_MS,
+    demo_server,
+    missing_tools,
+    new_context,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -61,10 +69,13 @@ def admin_base_url() -> Iterator[str]:
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless. Package-scoped so that Playwright's event loop is
     gone before the rest of the suite uses the database."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=LAUNCH_TIMEOUT_MS
+        )
         yield chromium
         chromium.close()
 
@@ -72,7 +83,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def page(browser: Browser, base_url: str) -> Iterator[Page]:
     """A fresh desktop-width tab whose relative URLs go to the demo site."""
-    context = browser.new_context(base_url=base_url, viewport=DESKTOP)
+    context = new_context(browser, base_url=base_url, viewport=DESKTOP)
     tab = context.new_page()
     yield tab
     context.close()
@@ -81,7 +92,7 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
 @pytest.fixture
 def phone_page(browser: Browser, base_url: str) -> Iterator[Page]:
     """A fresh tab 320 CSS pixels wide."""
-    context = browser.new_context(base_url=base_url, viewport=PHONE, is_mobile=True)
+    context = new_context(browser, base_url=base_url, viewport=PHONE, is_mobile=True)
     tab = context.new_page()
     yield tab
     context.close()
@@ -93,8 +104,8 @@ def any_width_page(
 ) -> Iterator[Page]:
     """A fresh tab, once at desktop width and once 320 CSS pixels wide."""
     phone = request.param == "phone"
-    context = browser.new_context(
-        base_url=base_url, viewport=PHONE if phone else DESKTOP, is_mobile=phone
+    context = new_context(
+        browser, base_url=base_url, viewport=PHONE if phone else DESKTOP, is_mobile=phone
     )
     tab = context.new_page()
     yield tab

@@ -19,6 +19,7 @@ from localoffer.demo import DEMO_EDITOR, DEMO_MODERATOR
 
 from .conftest import DESKTOP
 from .pages import NO_MATCH_SEARCH, directory_url, school_links
+from .tools import new_context
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page, Response
@@ -59,7 +60,7 @@ class Watch:
 
 
 def watched_tab(browser: Browser, base_url: str) -> Iterator[tuple[Page, Watch]]:
-    context = browser.new_context(base_url=base_url, viewport=DESKTOP)
+    context = new_context(browser, base_url=base_url, viewport=DESKTOP)
     context.add_init_script(LISTEN)
     watch = Watch(base_url)
     tab = context.new_page()
@@ -152,7 +153,7 @@ def test_the_admin_runs_under_the_policy(watched_admin: tuple[Page, Watch]) -> N
     section = page.locator(f"#panel-child-report-{key.removesuffix('-section')}-section")
     section.locator("[contenteditable=true]").click()
     page.keyboard.type("We share each child's plan with their next school before they move.")
-    expect(checklist).to_contain_text("statutory items", timeout=15_000)
+    expect(checklist).to_contain_text("statutory items")
     page.wait_for_load_state("networkidle")
 
     # The preview panel shows the page as parents will see it, in a frame.

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from .axe import assert_no_violations
 from .keyboard import tab_until
 from .pages import open_page, school_links
+from .tools import new_context
 
 pytestmark = pytest.mark.browser
 
@@ -22,8 +23,8 @@ WIDTHS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "he
 def tab(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Page]:
     """A fresh tab, once 375 and once 1280 CSS pixels wide."""
     phone = request.param == "phone"
-    context = browser.new_context(
-        base_url=base_url, viewport=WIDTHS[request.param], is_mobile=phone
+    context = new_context(
+        browser, base_url=base_url, viewport=WIDTHS[request.param], is_mobile=phone
     )
     page = context.new_page()
     yield page

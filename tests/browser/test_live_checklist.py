@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 
 from localoffer.demo import DEMO_EDITOR
 
+from .tools import new_context
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
@@ -25,8 +27,11 @@ def admin_url(admin_base_url: str) -> str:
 
 
 def editor_tab(browser: Browser, base_url: str, javascript: bool = True) -> Page:
-    context = browser.new_context(
-        base_url=base_url, viewport={"width": 1280, "height": 900}, java_script_enabled=javascript
+    context = new_context(
+        browser,
+        base_url=base_url,
+        viewport={"width": 1280, "height": 900},
+        java_script_enabled=javascript,
     )
     page = context.new_page()
     page.goto("/admin/login/")
@@ -59,7 +64,7 @@ def test_the_checklist_and_help_follow_what_the_editor_types(
     editor.click()
     editor.type("We share each child's IEP with their next school before they move.")
 
-    expect(checklist).to_contain_text(f"{before - 1} of 20 statutory items", timeout=15_000)
+    expect(checklist).to_contain_text(f"{before - 1} of 20 statutory items")
     advice = page.locator(f'[data-readability-for="{key}"]')
     expect(advice).to_contain_text("Most parents will find this easy to read")
     expect(advice).to_contain_text("individual education plan (IEP)")

@@ -20,6 +20,10 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -34,6 +38,23 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+# How long the browser suite waits for a condition before failing. Playwright's own
+# defaults (30 s for a page or an action, 5 s for an expectation) are right for an idle
+# machine; CI shares its cores, and at a load of ten a page can take that long to arrive.
+# These are bounds, never sleeps: every wait ends as soon as its condition holds.
+ACTION_TIMEOUT_MS = 90_000
+EXPECT_TIMEOUT_MS = 30_000
+LAUNCH_TIMEOUT_MS = 180_000
+SERVER_START_SECONDS = 300
+
+
+def new_context(browser: Browser, **options: Any) -> BrowserContext:
+    """A browser context whose pages wait the suite's bounds (not Playwright's defaults)."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.set_default_navigation_timeout(ACTION_TIMEOUT_MS)
+    return context
 
 
 def missing_tools() -> list[str]:
@@ -133,15 +154,20 @@ def demo_server(settings: str = "localoffer.settings.test", port: int = 0) -> It
 
 
 def _wait_until_up(base_url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
+    # runserver runs the system checks and imports Wagtail before it listens, and its
+    # first answer builds the URL configuration: slow on a busy machine, not stuck.
+    deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
         if server.poll() is not None:
             break
         try:
-            urllib.request.urlopen(base_url + "/", timeout=2)
+            urllib.request.urlopen(base_url + "/", timeout=30)
             return
         except urllib.error.HTTPError:
             return  # it answered
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"the demo server did not start:\n{log.read_text()[-3000:]}")
+    raise RuntimeError(
+        f"the demo server did not answer within {SERVER_START_SECONDS} s:\n"
+        f"{log.read_text()[-3000:]}"
+    )

@@ -215,8 +215,12 @@ def test_a_moderator_cannot_reset_anyone(moderator: AbstractBaseUser) -> None:
     sign_in(client, "moderator", PASSWORD)
     enter_code(client, app.now())
 
-    client.post(reverse("logins_reset_two_factor", args=[moderator.pk]))
+    refused = client.post(reverse("logins_reset_two_factor", args=[moderator.pk]))
+    # Someone who may not reset anyone cannot tell which user ids exist either.
+    no_one = client.get(reverse("logins_reset_two_factor", args=[moderator.pk + 1000]))
 
+    assert refused.status_code == no_one.status_code == 302  # Wagtail: "no permission"
+    assert refused["Location"] == no_one["Location"] == reverse("wagtailadmin_home")
     assert Authenticator.objects.filter(user=moderator).exists()
 
 
