@@ -272,9 +272,12 @@ def cache_config(alias: str, redis_url: str) -> dict[str, object]:
     """The settings of the cache ``alias``: in Redis at ``redis_url``, or local memory."""
     if redis_url:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's own RedisCache, reading as an empty cache while Redis is down.
+            "BACKEND": "localoffer.cache_backends.ForgivingRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": f"localoffer:{alias}",
+            # Seconds: a Redis that hangs must not hold parents' requests.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
     return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -196,7 +196,7 @@ def test_every_web_container_shares_the_redis_service_for_its_caches(services, w
     # Pages, API answers and rate-limit counts: one copy for every container and worker.
     caches = web_settings["caches"]
     for alias in ("default", "public-api", "public-pages"):
-        assert caches[alias]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        assert caches[alias]["BACKEND"] == "localoffer.cache_backends.ForgivingRedisCache"
         url = urlsplit(caches[alias]["LOCATION"])
         assert (url.scheme, url.hostname, url.port) == ("redis", "redis", 6379)
     assert len({caches[alias]["KEY_PREFIX"] for alias in caches}) == len(caches)
