@@ -26,9 +26,7 @@ def _closed_port() -> int:
 @pytest.fixture(autouse=True)
 def _redis_down(settings) -> None:
     url = f"redis://127.0.0.1:{_closed_port()}/0"
-    settings.CACHES = {
-        alias: cache_config(alias, url) for alias in ("default", "public-api", "public-pages")
-    }
+    settings.CACHES = {alias: cache_config(alias, url) for alias in settings.CACHES}
     settings.LOCALOFFER_PAGE_CACHE_SECONDS = 600
 
 
