@@ -426,6 +426,8 @@ def shared_folder() -> Path:
 def run_floor(schools: int, reps: int) -> dict[str, tuple[float, float]]:
     """Run the engine floor at ``schools`` schools; its SQLite (median, p95) per request."""
     script = shared_folder() / "bench" / "floor.py"
+    if not script.exists():
+        sys.exit(f"No engine floor at {script}: set LOCALOFFER_SHARED to the shared folder")
     FLOOR_OUTPUT.mkdir(exist_ok=True)
     environment = {**os.environ, "FLOOR_NS": str(schools), "FLOOR_REPS": str(reps)}
     print(f"Engine floor: {script} at {schools} schools, {reps} repetitions")
