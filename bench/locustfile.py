@@ -9,8 +9,10 @@ two or three schools side by side (``<schools index>/compare/?urn=..&urn=..``).
 The searches use the data of ``bench/directory_benchmark.py``'s generator: its words,
 need codes and made-up postcodes (``ZZ1 1AA``, ``ZZ2 1AA``). The schools visited and
 compared are read once, before the first parent starts, from the JSON API (outside the
-figures). Run it only against a server on 127.0.0.1, normally through
-``bench/load_test.py``; by hand:
+figures). The two kinds of request added since are tagged ``since``: locust's
+``--exclude-tags since`` (``load_test.py --reference-mix``) runs the reference mix alone,
+to compare with the figures measured with it. Run it only against a server on
+127.0.0.1, normally through ``bench/load_test.py``; by hand:
 
     .venv/bin/locust -f bench/locustfile.py --headless -u 50 -r 10 -t 60s \\
         -H http://127.0.0.1:8106 --csv /tmp/parents
@@ -23,7 +25,7 @@ import random
 from urllib.parse import urlsplit
 from urllib.request import urlopen
 
-from locust import HttpUser, between, events, task
+from locust import HttpUser, between, events, tag, task
 
 WORDS = [
     "autism",
@@ -85,6 +87,7 @@ class Parent(HttpUser):
             params.append(("q", random.choice(WORDS)))
         self.client.get(DIRECTORY, params=params, name="directory filters")
 
+    @tag("since")
     @task(3)
     def search_near_postcode(self) -> None:
         params = [("postcode", random.choice(POSTCODES)), ("distance", random.choice(DISTANCES))]
@@ -100,6 +103,7 @@ class Parent(HttpUser):
     def school_page(self) -> None:
         self.client.get(random.choice(SCHOOLS)[0], name="school page")
 
+    @tag("since")
     @task(2)
     def compare(self) -> None:
         urns = [urn for _path, urn in random.sample(SCHOOLS, random.choice((2, 2, 3)))]

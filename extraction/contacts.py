@@ -54,7 +54,7 @@ _NAME = rf"(?P<name>{_TITLED}|{_UNTITLED})"
 _AND_NAME = rf"(?:\s+(?:and|&)\s+(?:{_TITLED}|{_UNTITLED}))?"
 _SEP = (
     r"\s*(?:(?:['’]s)?\s+name(?:\s+and\s+contact\s+details)?\b\s*(?:is)?\s*)?"
-    r"(?:[:=\-–—,(]|\b(?:is|are)(?:\s+(?:called|named|currently))?\b|\bis\s*[-–:]|\bnamed\b)?"
+    r"(?:[:=\-–—,(?]|\b(?:is|are)(?:\s+(?:called|named|currently))?\b|\bis\s*[-–:]|\bnamed\b)?"
     r"\s*(?:\b(?:is|currently)\b\s*)?(?:[-–:]\s*)?"
 )
 # "SENCO Miss A Smith": a titled name straight after the role needs no separator.
@@ -321,7 +321,11 @@ def find_senco(blocks: list[Block]) -> SencoContact | None:
         if _ROLE_ONLY.match(block.text.split("\n", 1)[0]):
             # The name on the line after the role, or else on the line before it.
             for other in (index + 1, index - 1):
-                near = _NAME_ONLY.match(blocks[other].text) if 0 <= other < len(blocks) else None
+                if not 0 <= other < len(blocks):
+                    continue
+                # A name card: the name's own line, then (or after) its contact lines.
+                lines = blocks[other].text.split("\n")
+                near = _NAME_ONLY.match(lines[0] if other > index else lines[-1])
                 name = _clean_name(near.group("name")) if near else None
                 if name:
                     titled = int(_is_titled(name))

@@ -36,7 +36,7 @@ _HEADING_WEIGHTS = (0.75, 0.3, 0.15)
 _HEADING_CAP = 8.0
 PLACE_THRESHOLD = 2.5
 # With no heading that names an item, a passage's own words must be a little stronger.
-CONTENT_ONLY_THRESHOLD = 3.0
+CONTENT_ONLY_THRESHOLD = 3.5
 # The SENCO's name marks a passage as answering "senco_contact" (see extractor).
 SENCO_EVIDENCE = 4.0
 # A heading scoring this much names its item clearly enough for passages that say little.

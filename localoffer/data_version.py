@@ -4,9 +4,10 @@ The public caches (``localoffer.page_cache`` for pages, ``localoffer.public_api`
 the APIs) put ``data_version()`` in every key, so nothing kept before a change is ever
 answered after it. It moves, for every server process at once, when:
 
-* any process saves or deletes a model of ``PUBLIC_DATA_APPS`` (publishing,
-  unpublishing, moving and deleting pages, vocabularies, the council's settings,
-  feedback, imports that save row by row), once its transaction commits;
+* any process saves or deletes a model of ``PUBLIC_DATA_APPS`` that is not one of
+  ``PRIVATE_MODELS`` (publishing, unpublishing, moving and deleting pages,
+  vocabularies, the council's settings, imports that save row by row), once its
+  transaction commits;
 * an import writes in bulk without per-row signals and says so (``postcodes_replaced``,
   ``census_replaced``);
 * the search index catches up with updates queued while Elasticsearch was down
@@ -17,7 +18,8 @@ with one primary-key query per cached request, and bumps it in its own short
 transaction after the change commits (so it never holds a lock inside an import's
 transaction, and a change rolled back moves nothing that matters). A process also
 moves its own counter at once, so its next request sees its change even before the
-commit (and tests, which never commit, see it too).
+commit (and tests, which never commit, see it too); the bump sets it back to 0, so
+every process reads the same version again and shares one copy of each kept page.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ PUBLIC_DATA_APPS = frozenset(
         "wagtailimages",
     }
 )
+# Models of those apps that no public page or answer shows: a parent sending feedback
+# must not empty every cache (nor could anyone empty them by sending it).
+PRIVATE_MODELS = frozenset({"feedback.feedback"})
 _ROW = 1
 _local_counter = itertools.count(1)
 _local_version = 0
@@ -65,6 +70,7 @@ def data_version() -> str:
 
 
 def _bump_shared() -> None:
+    global _local_version
     # The first callback after a commit bumps once for all the changes it saw; a
     # change in a rolled-back savepoint leaves a count that the next commit clears.
     if not getattr(_pending, "count", 0):
@@ -73,6 +79,9 @@ def _bump_shared() -> None:
     if not DataVersion.objects.filter(pk=_ROW).update(number=F("number") + 1):
         # The row is made by a migration; a flushed test database has lost it.
         DataVersion.objects.get_or_create(pk=_ROW, defaults={"number": 1})
+    # The shared number now covers this process's changes: back to the version every
+    # process reads, so they all share one copy of each page in Redis.
+    _local_version = 0
 
 
 def record_change(**kwargs: Any) -> None:
@@ -94,6 +103,7 @@ def _model_changed(sender: type, **kwargs: Any) -> None:
         sender is not DataVersion
         and sender.__module__ != "__fake__"
         and sender._meta.app_label in PUBLIC_DATA_APPS
+        and sender._meta.label_lower not in PRIVATE_MODELS
     ):
         record_change()
 

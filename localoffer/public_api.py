@@ -10,8 +10,9 @@ middleware bounds what a visitor can make the server do:
 * **HTTP caching** of every successful answer: ``Cache-Control`` (``public``,
   ``LOCALOFFER_API_MAX_AGE`` seconds) and an ``ETag`` from the body, so a client that
   sends ``If-None-Match`` gets a bodiless 304 when nothing changed.
-* **Open Referral answers cached on the server** (the full ``format=ndjson`` dumps cost
-  most) until the data changes: the cache key carries ``data_version()``
+* **Answers cached on the server** (``LOCALOFFER_SERVER_CACHED_API_PREFIXES``: the
+  directory's JSON answers and the Open Referral ones, whose full ``format=ndjson``
+  dumps cost most) until the data changes: the cache key carries ``data_version()``
   (``localoffer.data_version``), which every server process moves on any change the
   public sees.
 """
@@ -38,10 +39,11 @@ from django_ratelimit.core import is_ratelimited
 
 from .data_version import data_version
 
-CACHE_ALIAS = "public-api"
-# Answers are kept compressed (JSON shrinks about ten times); a larger one is served but
-# not kept, so the cache's memory stays bounded.
-MAX_CACHED_BYTES = 8 * 1024 * 1024
+# Answers are kept compressed (JSON shrinks about ten times), in the cache alias that
+# ``LOCALOFFER_SERVER_CACHED_API_PREFIXES`` names; a larger one than its alias takes is
+# served but not kept, so the cache's memory stays bounded: a few Open Referral dumps,
+# many small directory answers.
+MAX_CACHED_BYTES = {"public-api": 8 * 1024 * 1024, "public-answers": 1024 * 1024}
 
 _RATE = re.compile(r"^(?P<count>\d+)/(?P<multiplier>\d*)(?P<unit>[smhd])$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -126,9 +128,16 @@ class PublicApiMiddleware:
             return _too_many(exceeded[0])
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        server_cached = path.startswith(tuple(settings.LOCALOFFER_SERVER_CACHED_API_PREFIXES))
-        key = self._cache_key(request) if server_cached else None
-        stored = caches[CACHE_ALIAS].get(key) if key else None
+        alias = next(
+            (
+                alias
+                for prefix, alias in settings.LOCALOFFER_SERVER_CACHED_API_PREFIXES.items()
+                if path.startswith(prefix)
+            ),
+            None,
+        )
+        key = self._cache_key(request) if alias else None
+        stored = caches[alias].get(key) if alias and key else None
         if stored is not None:
             packed, status, headers, streaming = stored
             # An unchanged answer the client already has: a 304, without unpacking it.
@@ -146,15 +155,19 @@ class PublicApiMiddleware:
             response = _response(content, 200, list(response.items()), response.streaming)
             response["ETag"] = _etag(content)
             patch_cache_control(response, public=True, max_age=settings.LOCALOFFER_API_MAX_AGE)
-            packed = zlib.compress(content, 3) if key else b""
-            if key and len(packed) <= MAX_CACHED_BYTES:
+            packed = zlib.compress(content, 3) if alias else b""
+            if alias and len(packed) <= MAX_CACHED_BYTES.get(alias, 1024 * 1024):
                 stored = (packed, 200, list(response.items()), response.streaming)
-                caches[CACHE_ALIAS].set(key, stored, settings.LOCALOFFER_API_CACHE_SECONDS)
+                caches[alias].set(key, stored, settings.LOCALOFFER_API_CACHE_SECONDS)
         return get_conditional_response(request, etag=response["ETag"], response=response)
 
     @staticmethod
     def _cache_key(request: HttpRequest) -> str:
         query = sorted(request.GET.lists())
         accept = request.headers.get("Accept", "")
-        raw = f"{request.path_info}?{query!r}|{accept}|{data_version()}"
+        # The host and scheme too: answers carry absolute links.
+        raw = (
+            f"{request.scheme}://{request.get_host()}{request.path_info}?{query!r}|{accept}|"
+            f"{data_version()}"
+        )
         return "public-api:" + hashlib.sha256(raw.encode()).hexdigest()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from .checklist import STATUTORY_ITEMS, AnsweredBy
 from .models import ReportQuestion, SchoolIndexPage, SchoolPage, SpecialistProvision
@@ -19,6 +19,10 @@ MAX_COMPARED = 3
 # More URNs than this are not even read: a URL can carry thousands.
 MAX_READ = 50
 MAX_URN_LENGTH = 8
+# Schools offered to add at once; beyond this the parent types part of a name or town.
+MAX_LISTED = 20
+MAX_FIND_LENGTH = 100
+MAX_FIND_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -130,13 +134,31 @@ def compare_schools(index: SchoolIndexPage, values: Iterable[str]) -> Comparison
     return Comparison(schools, items, problems)
 
 
-def schools_to_add(index: SchoolIndexPage, comparison: Comparison) -> list[tuple[str, str]]:
-    """(URN, name) of the published schools under ``index`` not yet compared."""
-    return list(
-        SchoolPage.objects.child_of(index)
-        .live()
-        .public()
-        .exclude(urn__in=comparison.urns)
-        .order_by("title")
-        .values_list("urn", "title")
-    )
+@dataclass(frozen=True)
+class SchoolsToAdd:
+    """The schools a parent may add: those whose name or town has every word they typed
+    (every school when they typed none), at most ``MAX_LISTED`` of them."""
+
+    words: str
+    schools: list[tuple[str, str, str]]  # (URN, name, town)
+    total: int
+
+    @property
+    def more(self) -> int:
+        """How many more schools match than are listed."""
+        return self.total - len(self.schools)
+
+
+def schools_to_add(index: SchoolIndexPage, comparison: Comparison, words: str = "") -> SchoolsToAdd:
+    """The published schools under ``index`` not yet compared whose name or town has all of
+    ``words``. With no words and more schools than ``MAX_LISTED``, none are listed: a
+    council may have hundreds, so the parent types part of a name instead."""
+    words = " ".join(words.split())[:MAX_FIND_LENGTH]
+    schools = SchoolPage.objects.child_of(index).live().public().exclude(urn__in=comparison.urns)
+    for word in words.split()[:MAX_FIND_WORDS]:
+        schools = schools.filter(Q(title__icontains=word) | Q(town__icontains=word))
+    total = schools.count()
+    listed: list[tuple[str, str, str]] = []
+    if total and (words or total <= MAX_LISTED):
+        listed = list(schools.order_by("title").values_list("urn", "title", "town")[:MAX_LISTED])
+    return SchoolsToAdd(words, listed, total)

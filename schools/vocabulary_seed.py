@@ -231,7 +231,7 @@ OUTREACH_SERVICES: tuple[tuple[str, str, str], ...] = (
     (
         "sendiass",
         "SENDIASS (independent advice for parents)",
-        "SENDIASS, IASS, parent partnership, independent advice, information advice and support, "
-        "EHCP, EHC plan, education health and care plan",
+        # Not "EHCP": a plan is the council's, not a kind of school (schools.ehc_plans).
+        "SENDIASS, IASS, parent partnership, independent advice, information advice and support",
     ),
 )

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.test import Client
 
+from schools.compare import MAX_LISTED
 from schools.factories import SchoolPageFactory
 from schools.models import NeedArea, SchoolIndexPage, SchoolPage
 from search.services import ensure_directory_page
@@ -56,6 +57,18 @@ def _answers(html: str, key: str) -> list[str]:
     return [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in cells]
 
 
+def _offered(html: str) -> list[str]:
+    """The URNs of the schools with an "Add" button, in order."""
+    return re.findall(r'<button type="submit" name="urn" value="(\d+)"', html)
+
+
+def _add_form_keeps(html: str) -> list[str]:
+    """The URNs the "Add" buttons' form sends with the one added."""
+    form = html[: html.index('class="govuk-list app-compare__candidates"')]
+    form = form[form.rindex("<form") :]
+    return re.findall(r'<input type="hidden" name="urn" value="(\d+)">', form)
+
+
 def test_two_schools_side_by_side_item_by_item(client, schools_index, schools):
     response = _compare(client, schools_index, ["100002", "100001"])
     html = response.content.decode()
@@ -73,7 +86,7 @@ def test_two_schools_side_by_side_item_by_item(client, schools_index, schools):
     assert "senco@ash.example" in html
     # Its own link to share, and a way to add a third school.
     assert f"{schools_index.url}compare/?urn=100002&amp;urn=100001" in html
-    assert '<option value="100003">Cedar Primary</option>' in html
+    assert _offered(html) == ["100003", "100004"]  # Cedar and Dogwood; never the draft
 
 
 @pytest.mark.parametrize(
@@ -135,3 +148,68 @@ def test_results_and_school_pages_have_tick_boxes_and_buttons_to_compare(
     school_html = client.get(schools["Ash Primary"].url).content.decode()
     assert f'action="{schools_index.url}compare/"' in school_html
     assert '<input type="hidden" name="urn" value="100001">' in school_html
+
+
+def test_a_parent_finds_a_school_to_add_by_part_of_its_name_or_town(client, schools_index, schools):
+    schools["Dogwood Primary"].town = "Malton"
+    schools["Dogwood Primary"].save_revision().publish()
+
+    by_name = client.get(f"{schools_index.url}compare/", {"urn": "100001", "find": " cedar "})
+    html = by_name.content.decode()
+
+    assert by_name.status_code == 200
+    assert _offered(html) == ["100003"]
+    assert "1 school found for \u201ccedar\u201d" in html
+    # Adding keeps the school already chosen; so does the next search.
+    assert _add_form_keeps(html) == ["100001"]
+    assert '<input type="hidden" name="urn" value="100001">' in html.split('id="compare-find"')[0]
+    assert 'value="cedar"' in html
+
+    by_town = client.get(f"{schools_index.url}compare/", {"urn": "100001", "find": "MALTON"})
+    assert _offered(by_town.content.decode()) == ["100004"]
+
+    # Every word must match; a school already compared is not offered again.
+    assert _offered(_compare_find(client, schools_index, ["100001"], "ash primary")) == []
+    assert _offered(_compare_find(client, schools_index, [], "ash primary")) == ["100001"]
+
+
+def _compare_find(client: Client, index: SchoolIndexPage, urns: list[str], words: str) -> str:
+    return client.get(f"{index.url}compare/", {"urn": urns, "find": words}).content.decode()
+
+
+def test_a_name_nobody_has_gets_a_plain_answer(client, schools_index, schools):
+    html = _compare_find(client, schools_index, ["100001"], "zzzz <b>")
+
+    assert _offered(html) == []
+    assert "No school\u2019s name or town has \u201czzzz &lt;b&gt;\u201d" in html
+
+
+def test_with_hundreds_of_schools_the_parent_types_part_of_a_name(
+    client, schools_index, schools, django_assert_max_num_queries
+):
+    for number in range(MAX_LISTED + 5):
+        SchoolPageFactory(
+            parent=schools_index, title=f"Oak Tree {number:02d}", urn=f"2000{number:02d}"
+        )
+
+    first = _compare_find(client, schools_index, ["100001"], "")
+    # No list of every school: a search box and how many there are to choose from.
+    assert _offered(first) == []
+    assert 'id="compare-find"' in first
+    assert f"There are {MAX_LISTED + 5 + 3} schools to choose from" in first
+
+    with django_assert_max_num_queries(20):
+        many = _compare_find(client, schools_index, ["100001"], "oak")
+    assert len(_offered(many)) == MAX_LISTED
+    assert f"{MAX_LISTED + 5} schools found for \u201coak\u201d" in many
+    assert f"The first {MAX_LISTED} are shown: type more of the name" in many
+
+    assert _offered(_compare_find(client, schools_index, ["100001"], "oak 07")) == ["200007"]
+
+
+def test_three_schools_is_the_most_so_no_school_is_offered(client, schools_index, schools):
+    html = _compare(client, schools_index, ["100001", "100002", "100003"]).content.decode()
+
+    assert _offered(html) == []
+    assert 'id="compare-find"' not in html
+    assert "You are comparing 3 schools, the most at a time" in html

@@ -15,7 +15,7 @@ from schools.models import SchoolPage
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 
-ALIASES = ("default", "public-api", "public-pages")
+ALIASES = ("default", "public-api", "public-answers", "public-pages")
 
 
 @pytest.fixture

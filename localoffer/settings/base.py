@@ -255,7 +255,9 @@ LOCALOFFER_FEEDBACK_RATES = ("10/10m", "40/d")
 # rate counts each request), how long clients may keep an answer, and how long the server
 # keeps an Open Referral answer at most (it is dropped sooner when the data changes).
 LOCALOFFER_PUBLIC_API_PREFIXES = ("/api/v1/", "/api/oruk/")
-LOCALOFFER_SERVER_CACHED_API_PREFIXES = ("/api/oruk/",)
+# Answers kept on the server, by address prefix, in this cache: the Open Referral dumps
+# (large, few) apart from the directory's and census's JSON answers (small, many).
+LOCALOFFER_SERVER_CACHED_API_PREFIXES = {"/api/oruk/": "public-api", "/api/v1/": "public-answers"}
 LOCALOFFER_API_RATES = tuple(ENV.api_rates) or ("120/m", "3000/h")
 LOCALOFFER_API_MAX_AGE = 60
 LOCALOFFER_API_CACHE_SECONDS = 600
@@ -265,16 +267,19 @@ LOCALOFFER_API_CACHE_SECONDS = 600
 # process shares through the database (localoffer/data_version.py); Redis adds one shared
 # copy instead of one per process, and rate limits counted over all processes.
 # The sizes bound local memory; Redis is bounded by its own maxmemory (LRU eviction).
-_CACHE_SIZES = {"default": 300, "public-api": 50, "public-pages": 3000}
+_CACHE_SIZES = {"default": 300, "public-api": 50, "public-answers": 2000, "public-pages": 3000}
 
 
 def cache_config(alias: str, redis_url: str) -> dict[str, object]:
     """The settings of the cache ``alias``: in Redis at ``redis_url``, or local memory."""
     if redis_url:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's own RedisCache, reading as an empty cache while Redis is down.
+            "BACKEND": "localoffer.cache_backends.ForgivingRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": f"localoffer:{alias}",
+            # Seconds: a Redis that hangs must not hold parents' requests.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
     return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -286,8 +291,10 @@ def cache_config(alias: str, redis_url: str) -> dict[str, object]:
 CACHES = {
     # Rate-limit counts and Django's own uses.
     "default": cache_config("default", ENV.redis_url),
-    # Cached Open Referral answers, compressed, each at most 8 MB.
+    # Open Referral answers, compressed, each at most 8 MB.
     "public-api": cache_config("public-api", ENV.redis_url),
+    # The directory's and census's JSON answers (/api/v1/), compressed, each at most 1 MB.
+    "public-answers": cache_config("public-answers", ENV.redis_url),
     # Anonymous visitors' public pages (localoffer/page_cache.py), compressed, each at
     # most 1 MB: the directory's pages per query and filters, and the schools' reports.
     "public-pages": cache_config("public-pages", ENV.redis_url),

@@ -32,3 +32,6 @@ LOCALOFFER_API_RATES = ("100000/m",)
 # Public pages are not kept between requests in tests, which read each response's
 # template context and count its queries; tests/search/test_page_cache.py turns it on.
 LOCALOFFER_PAGE_CACHE_SECONDS = 0
+# Likewise the directory's JSON answers (tests count their queries);
+# tests/test_api_answer_cache.py keeps them as production does.
+LOCALOFFER_SERVER_CACHED_API_PREFIXES = {"/api/oruk/": "public-api"}

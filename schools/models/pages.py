@@ -123,7 +123,11 @@ class SchoolIndexPage(RoutablePageMixin, ChildRoutingInOneQuery, Page):
         # Page's context, not the index's: the compare page does not list every school.
         context = super().get_context(request)
         context["comparison"] = comparison
-        context["schools_to_add"] = schools_to_add(self, comparison) if comparison.can_add else []
+        context["adding"] = (
+            schools_to_add(self, comparison, request.GET.get("find", ""))
+            if comparison.can_add
+            else None
+        )
         context["compare_url"] = self.get_url(request) + self.reverse_subpage("compare")
         return TemplateResponse(request, "schools/compare_page.html", context)
 

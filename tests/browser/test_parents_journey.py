@@ -2,7 +2,8 @@
 
 From the home page's search box to the results (a school tagged for autism first, the
 count and the first result in the first screen on a phone), a filter, a school and back
-to the same results, then two schools side by side; axe-core checks each page on the way.
+to the same results, then two schools side by side and a third added by typing part of
+its name; axe-core checks each page on the way.
 """
 
 from __future__ import annotations
@@ -125,6 +126,33 @@ def test_home_search_to_results_filter_school_and_back_then_compare(parent: Page
         assert right["y"] == left["y"] and right["x"] > left["x"], "side by side on a desktop"
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     assert_no_violations(page)
+
+    # Add a third by typing part of its name: no list of every school in the council.
+    third = _demo_school_not_in(page, names)
+    page.get_by_label("Part of the school\u2019s name, or its town").fill(third.split()[0])
+    page.get_by_role("button", name="Find a school to add").click()
+    expect(page.locator("#compare-found")).to_contain_text("found for")
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert_no_violations(page)
+    page.get_by_role("button", name=f"Add {third} to the comparison").click()
+
+    cells = page.locator("section.app-compare").nth(1).locator(".app-compare__cell")
+    expect(cells).to_have_count(3)
+    expect(cells.nth(2).get_by_role("heading")).to_have_text(third)
+    expect(cells.nth(0).get_by_role("heading")).to_have_text(names[0])
+    expect(page.get_by_text("the most at a time")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert_no_violations(page)
+
+
+def _demo_school_not_in(page: Page, names: list[str]) -> str:
+    """A school the compare page does not show yet, from the schools index."""
+    compare = page.url
+    open_page(page, "/schools/")
+    others = [n for n in page.locator(".app-school-list a").all_inner_texts() if n not in names]
+    open_page(page, compare)
+    assert others, "the demo has only two schools"
+    return others[0]
 
 
 def test_open_data_page_from_the_footer(parent: Page) -> None:

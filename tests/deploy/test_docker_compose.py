@@ -195,8 +195,8 @@ def test_the_elasticsearch_url_names_the_elasticsearch_service(services, web_set
 def test_every_web_container_shares_the_redis_service_for_its_caches(services, web_settings):
     # Pages, API answers and rate-limit counts: one copy for every container and worker.
     caches = web_settings["caches"]
-    for alias in ("default", "public-api", "public-pages"):
-        assert caches[alias]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    for alias in ("default", "public-api", "public-answers", "public-pages"):
+        assert caches[alias]["BACKEND"] == "localoffer.cache_backends.ForgivingRedisCache"
         url = urlsplit(caches[alias]["LOCATION"])
         assert (url.scheme, url.hostname, url.port) == ("redis", "redis", 6379)
     assert len({caches[alias]["KEY_PREFIX"] for alias in caches}) == len(caches)

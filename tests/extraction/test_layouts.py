@@ -141,6 +141,11 @@ def test_senco_named_in_the_usual_ways(sentence: str, name: str) -> None:
         "Mrs Lorna Bell\nSENCo\nsenco@example.org\n",  # the name, then its role
         "Name: Mrs Lorna Bell\nRole: SENCo\n",
         "Who is our SENDCo?\n\nMrs Lorna Bell\n",
+        # A name card under the role: the name's line, then its contact lines.
+        "SENCO\n\nMrs Lorna Bell\nsenco@example.org\n01632 960000\n",
+        "Our SENCo\n\nMrs Lorna Bell\nTelephone: 01632 960000\n",
+        # The question and its answer on one line.
+        "Who is the SENCo? Mrs Lorna Bell\n",
     ],
 )
 def test_senco_named_on_the_line_before_or_after_the_role(text: str) -> None:
@@ -158,6 +163,7 @@ def test_senco_named_on_the_line_before_or_after_the_role(text: str) -> None:
         "Our SENCo is National Award qualified.",
         "The Head of Year and SENCo will discuss this with you.",
         "Assistant Head for Inclusion and Behaviour is responsible for these plans.",
+        "Who is the SENCo? Please Ask At Reception.",
     ],
 )
 def test_capitalised_words_after_a_role_are_not_a_name(sentence: str) -> None:

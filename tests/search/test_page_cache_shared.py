@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 
+from localoffer.data_version import data_version
 from schools.factories import SchoolPageFactory
 from schools.models import NeedArea
 from search.models import DirectoryPage
@@ -24,20 +25,22 @@ pytestmark = [
 ]
 
 
-def _in_another_process(code: str) -> None:
+def _in_another_process(code: str) -> str:
     """Run ``code`` in a new Python process on this test's database (as a worker or an
-    import run from the command line would)."""
+    import run from the command line would); what it printed."""
     url = urlsplit(os.environ["DATABASE_URL"])
     test_database = urlunsplit(url._replace(path="/" + connection.settings_dict["NAME"]))
     env = {**os.environ, "DATABASE_URL": test_database}
     env["DJANGO_SETTINGS_MODULE"] = "localoffer.settings.test"
-    subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code],
         cwd=settings.BASE_DIR,
         env=env,
         check=True,
         timeout=120,
-    )
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 @pytest.fixture(autouse=True)
@@ -61,3 +64,15 @@ def test_a_vocabulary_renamed_in_another_process_shows_at_once(
     )
 
     assert "Help with talking and listening" in Client().get(directory.url).content.decode()
+
+
+def test_after_a_change_commits_every_process_keys_pages_alike(school):
+    # So with Redis every worker finds the pages the others kept.
+    school.title = "Heslerton Community Primary School"
+    school.save_revision().publish()  # committed: the test runs outside a transaction
+
+    elsewhere = _in_another_process(
+        "from localoffer.data_version import data_version; print(data_version())"
+    )
+
+    assert elsewhere.strip().splitlines()[-1] == data_version()

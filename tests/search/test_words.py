@@ -264,7 +264,6 @@ def test_an_order_the_parent_chose_for_their_words_is_kept(schools_index, direct
         ("wheelchair user", "accessibility", "step-free-access"),
         ("ADHD", "need", "SEMH"),
         ("sensory", "accessibility", "sensory-room"),
-        ("EHCP", "outreach", "sendiass"),
     ],
 )
 def test_the_words_parents_use_most_find_the_same_schools_as_the_filter(
