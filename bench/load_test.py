@@ -111,6 +111,11 @@ def _arguments(argv: list[str] | None = None) -> argparse.Namespace:
         "--redis-port", type=int, default=8108, help="Port of the private Redis (8108)."
     )
     parser.add_argument(
+        "--reuse-static",
+        action="store_true",
+        help="Skip collectstatic: the static files collected by an earlier run still hold.",
+    )
+    parser.add_argument(
         "--reference-mix",
         action="store_true",
         help="Only the reference scenario's requests (no postcode searches, no comparisons).",
@@ -246,7 +251,8 @@ def main(argv: list[str] | None = None) -> list[Result]:
     build_database(database, args.schools, args.seed)
     print(f"Database ready after {time.monotonic() - started:.0f} s")
     env = server_environment(database, args.api_rates)
-    collect_static(env)
+    if not args.reuse_static:
+        collect_static(env)
     print(f"Static files collected after {time.monotonic() - started:.0f} s")
     print(
         f"{args.schools} schools in {database}; gunicorn with {args.workers} workers on "
