@@ -31,11 +31,9 @@ Figures go in docs/performance.md.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,6 +42,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from engine_floor import report_ratios, run_floor  # noqa: E402  (beside this script)
 
 
 def _arguments() -> argparse.Namespace:
@@ -404,75 +404,6 @@ class Timings:
     queries: set[int] = field(default_factory=set)
 
 
-# The floor's requests (floor.py's REQUESTS) each kind of search is held to; the
-# searches near a postcode are filters on the database side. "all" is held to the mean
-# of the four.
-FLOOR_REQUESTS = {
-    "text only": "a_text",
-    "filters only": "b_filters",
-    "text and filters": "c_both",
-    "near a postcode": "b_filters",
-    "deep page": "d_deep",
-}
-FLOOR_OUTPUT = Path("/tmp/floor")  # floor.py's HERE
-
-
-def shared_folder() -> Path:
-    """``$LOCALOFFER_SHARED``, or ``../shared`` beside the repository."""
-    configured = os.environ.get("LOCALOFFER_SHARED")
-    return Path(configured) if configured else ROOT.parent / "shared"
-
-
-def run_floor(schools: int, reps: int) -> dict[str, tuple[float, float]]:
-    """Run the engine floor at ``schools`` schools; its SQLite (median, p95) per request."""
-    script = shared_folder() / "bench" / "floor.py"
-    FLOOR_OUTPUT.mkdir(exist_ok=True)
-    environment = {**os.environ, "FLOOR_NS": str(schools), "FLOOR_REPS": str(reps)}
-    print(f"Engine floor: {script} at {schools} schools, {reps} repetitions")
-    subprocess.run([sys.executable, str(script)], env=environment, check=True)
-    raw = json.loads((FLOOR_OUTPUT / "raw.json").read_text())
-    return {
-        row["req"]: (row["median"], row["p95"])
-        for row in raw["results"]
-        if row["engine"] == "sqlite" and row["n"] == schools
-    }
-
-
-def report_ratios(results: dict[str, Timings], floor: dict[str, tuple[float, float]]) -> None:
-    """The page's median and p95 as multiples of the floor's, per kind and overall."""
-    print("\nAgainst the engine floor (SQLite), same sitting")
-    print(
-        f"  {'kind':<18}{'floor med':>10}{'floor p95':>10}{'page med':>10}{'page p95':>10}"
-        f"{'x median':>10}{'x p95':>8}"
-    )
-    wall: list[float] = []
-    for kind, (median, p95) in [*_floor_rows(results, floor), ("all", _floor_mean(floor))]:
-        if kind != "all":
-            wall += results[kind].wall
-            page = results[kind].wall
-        else:
-            page = wall
-        page_median, page_p95 = statistics.median(page), _percentile(page, 0.95)
-        print(
-            f"  {kind:<18}{median:>10.1f}{p95:>10.1f}{page_median:>10.1f}{page_p95:>10.1f}"
-            f"{page_median / median:>10.2f}{page_p95 / p95:>8.2f}"
-        )
-
-
-def _floor_rows(
-    results: dict[str, Timings], floor: dict[str, tuple[float, float]]
-) -> list[tuple[str, tuple[float, float]]]:
-    return [(kind, floor[FLOOR_REQUESTS[kind]]) for kind in results if kind in FLOOR_REQUESTS]
-
-
-def _floor_mean(floor: dict[str, tuple[float, float]]) -> tuple[float, float]:
-    requests = ("a_text", "b_filters", "c_both", "d_deep")
-    return (
-        statistics.mean(floor[name][0] for name in requests),
-        statistics.mean(floor[name][1] for name in requests),
-    )
-
-
 def report(title: str, results: dict[str, Timings]) -> None:
     print(f"\n{title}")
     print(
@@ -535,7 +466,7 @@ def main() -> None:
         report("JSON API /api/v1/directory/", run(client, "/api/v1/directory/", ARGS.rounds))
     print("Load average after (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     if floor is not None:
-        report_ratios(page, floor)
+        report_ratios({kind: timings.wall for kind, timings in page.items()}, floor)
     print("(CPU is this process's CPU time per request: what the machine's other load")
     print(" cannot inflate, unlike wall-clock latency.)")
 

@@ -4,9 +4,10 @@ The public caches (``localoffer.page_cache`` for pages, ``localoffer.public_api`
 the APIs) put ``data_version()`` in every key, so nothing kept before a change is ever
 answered after it. It moves, for every server process at once, when:
 
-* any process saves or deletes a model of ``PUBLIC_DATA_APPS`` (publishing,
-  unpublishing, moving and deleting pages, vocabularies, the council's settings,
-  feedback, imports that save row by row), once its transaction commits;
+* any process saves or deletes a model of ``PUBLIC_DATA_APPS`` that is not one of
+  ``PRIVATE_MODELS`` (publishing, unpublishing, moving and deleting pages,
+  vocabularies, the council's settings, imports that save row by row), once its
+  transaction commits;
 * an import writes in bulk without per-row signals and says so (``postcodes_replaced``,
   ``census_replaced``);
 * the search index catches up with updates queued while Elasticsearch was down
@@ -52,6 +53,9 @@ PUBLIC_DATA_APPS = frozenset(
         "wagtailimages",
     }
 )
+# Models of those apps that no public page or answer shows: a parent sending feedback
+# must not empty every cache (nor could anyone empty them by sending it).
+PRIVATE_MODELS = frozenset({"feedback.feedback"})
 _ROW = 1
 _local_counter = itertools.count(1)
 _local_version = 0
@@ -99,6 +103,7 @@ def _model_changed(sender: type, **kwargs: Any) -> None:
         sender is not DataVersion
         and sender.__module__ != "__fake__"
         and sender._meta.app_label in PUBLIC_DATA_APPS
+        and sender._meta.label_lower not in PRIVATE_MODELS
     ):
         record_change()
 

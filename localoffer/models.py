@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from schools.routing import ChildRoutingInOneQuery
 from schools.selectors import needs_most_provided_for, school_indexes_under
 from search.models import DirectoryPage
 
@@ -24,7 +25,7 @@ from . import privacy_wording, statement_wording
 HOME_NEED_LINKS = 6
 
 
-class HomePage(Page):
+class HomePage(ChildRoutingInOneQuery, Page):
     """The council's Local Offer landing page."""
 
     intro = RichTextField(

@@ -156,7 +156,7 @@ class PublicApiMiddleware:
             response["ETag"] = _etag(content)
             patch_cache_control(response, public=True, max_age=settings.LOCALOFFER_API_MAX_AGE)
             packed = zlib.compress(content, 3) if alias else b""
-            if alias and len(packed) <= MAX_CACHED_BYTES[alias]:
+            if alias and len(packed) <= MAX_CACHED_BYTES.get(alias, 1024 * 1024):
                 stored = (packed, 200, list(response.items()), response.streaming)
                 caches[alias].set(key, stored, settings.LOCALOFFER_API_CACHE_SECONDS)
         return get_conditional_response(request, etag=response["ETag"], response=response)

@@ -1,6 +1,6 @@
 """The words the directory understands: the council's vocabularies and the fixed choices.
 
-A ``Vocabulary`` is built once per search from the database (``load_vocabulary``), so
+A ``Vocabulary`` is read once per search from the database (``load_vocabulary``), so
 terms and synonyms the council adds in the admin work at once, without a code change or
 a cache to clear. This module stands below everything else in ``search``: it reads the
 schools' vocabularies and nothing of the directory.
@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cached_property
+from typing import Any
 
 from django.db.models import CharField, F, IntegerField, QuerySet, Value
 
@@ -125,8 +126,15 @@ class Vocabulary:
         return self._lookup[facet].get(value.casefold())
 
     def values_by_pk(self, facet: str) -> dict[int, str]:
-        """Database id -> value, for the council vocabularies."""
-        return {term.pk: term.value for term in self._by_facet[facet] if term.pk is not None}
+        """Database id -> value, for the council vocabularies (do not change it)."""
+        return self._values_by_pk[facet]
+
+    @cached_property
+    def _values_by_pk(self) -> dict[str, dict[int, str]]:
+        return {
+            facet: {term.pk: term.value for term in terms if term.pk is not None}
+            for facet, terms in self._by_facet.items()
+        }
 
     @cached_property
     def _lookup(self) -> dict[str, dict[str, Term]]:
@@ -213,9 +221,23 @@ def load_vocabulary() -> Vocabulary:
         group_order=F("sort_order"),
     )
     parts = [qs.order_by().values_list(*_COLUMNS) for qs in (needs, features, services, areas)]
-    rows = parts[0].union(*parts[1:], all=True)
-    rows = sorted(rows, key=lambda row: (row[5], row[3].casefold()))
+    rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: (row[5], row[3].casefold()))
+    global _last_built
+    last = _last_built
+    if last is not None and last[0] == rows:
+        return last[1]
+    vocabulary = _build(rows)
+    _last_built = (rows, vocabulary)
+    return vocabulary
 
+
+# The last vocabulary built, and the rows it was built from. The rows are read on every
+# search, so a change in the admin shows at once; the terms and the index from words to
+# options (a few milliseconds to build) are built again only when the rows differ.
+_last_built: tuple[list[tuple[Any, ...]], Vocabulary] | None = None
+
+
+def _build(rows: list[tuple[Any, ...]]) -> Vocabulary:
     groups: dict[str, tuple[int, Group]] = {}
     terms: list[Term] = []
     for pk, kind, value, label, synonyms, _order, group_slug, group_label, group_order in rows:

@@ -38,6 +38,7 @@ from ..pagination import paginate
 from ..panels import ComplianceChecklistPanel, ReportAnswerPanel
 from ..permissions import MANAGE_WEB_ADDRESS, SchoolPagePermissionTester
 from ..review import ReviewStatus, next_review_due, review_status
+from ..routing import ChildRoutingInOneQuery
 from .questions import ReportQuestion
 from .vocabularies import AccessibilityFeature, NeedArea, OutreachService
 
@@ -85,7 +86,7 @@ class EstablishmentType(models.TextChoices):
 MAX_BACK_URL_LENGTH = 2000
 
 
-class SchoolIndexPage(RoutablePageMixin, Page):
+class SchoolIndexPage(RoutablePageMixin, ChildRoutingInOneQuery, Page):
     """Lists the council's schools; their pages live beneath it. ``compare/`` puts up to
     three of them side by side."""
 

@@ -9,6 +9,7 @@ from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
 from council.models import CouncilSettings
+from feedback.models import Feedback
 from schools.factories import SchoolPageFactory
 from schools.models import NeedArea, SchoolPage
 
@@ -157,3 +158,15 @@ def test_a_kept_page_costs_one_small_query(
         # Only the data version (one row by primary key) is read to answer it.
         with django_assert_num_queries(1):
             assert Client().get(url).status_code == 200
+
+
+def test_a_parent_sending_feedback_does_not_empty_the_cache(school: SchoolPage):
+    visitor = Client()
+    visitor.get(school.url)
+    _change_unseen(school, "Unseen Title School")
+
+    visitor.post("/feedback/", {"page": school.pk, "useful": "no", "comment": "Hard"})
+
+    assert Feedback.objects.filter(school=school).count() == 1
+    # The feedback was received, and the kept page was not dropped for it.
+    assert "Heslerton Primary School" in _text(Client().get(school.url))

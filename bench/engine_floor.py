@@ -1,0 +1,85 @@
+"""The engine floor beside the directory benchmark: ``directory_benchmark.py --floor``.
+
+``floor.py`` (in the shared ``bench/`` folder, ``$LOCALOFFER_SHARED`` or ``../shared``)
+times hand-written SQL for the same kind of directory request on SQLite and
+PostgreSQL at N synthetic schools: what the database alone costs. Run in the same
+sitting, the page's figures and the floor's meet the same machine load, so their ratio
+means something on a shared machine (issue 20: at most three, median and 95th
+percentile). The floor needs psycopg and a PostgreSQL database ``floor`` that libpq
+reaches with the ``PG*`` variables of the environment (for example
+``PGHOST=/tmp PGPORT=54329 PGUSER=postgres``); it writes to ``/tmp/floor``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = Path("/tmp/floor")  # floor.py's HERE
+# The floor's request (floor.py's REQUESTS) each kind of search is held to; searches
+# near a postcode are filtered searches on the database side.
+REQUESTS = {
+    "text only": "a_text",
+    "filters only": "b_filters",
+    "text and filters": "c_both",
+    "near a postcode": "b_filters",
+    "deep page": "d_deep",
+}
+# "all" is held to the mean of the floor's four requests.
+ALL = ("a_text", "b_filters", "c_both", "d_deep")
+
+
+def shared_folder() -> Path:
+    """``$LOCALOFFER_SHARED``, or ``../shared`` beside the repository."""
+    configured = os.environ.get("LOCALOFFER_SHARED")
+    return Path(configured) if configured else ROOT.parent / "shared"
+
+
+def run_floor(schools: int, reps: int) -> dict[str, tuple[float, float]]:
+    """Run the engine floor at ``schools`` schools: its SQLite (median, p95) per request."""
+    script = shared_folder() / "bench" / "floor.py"
+    if not script.exists():
+        sys.exit(f"No engine floor at {script}: set LOCALOFFER_SHARED to the shared folder")
+    OUTPUT.mkdir(exist_ok=True)
+    environment = {**os.environ, "FLOOR_NS": str(schools), "FLOOR_REPS": str(reps)}
+    print(f"Engine floor: {script} at {schools} schools, {reps} repetitions")
+    subprocess.run([sys.executable, str(script)], env=environment, check=True)
+    raw = json.loads((OUTPUT / "raw.json").read_text())
+    return {
+        row["req"]: (row["median"], row["p95"])
+        for row in raw["results"]
+        if row["engine"] == "sqlite" and row["n"] == schools
+    }
+
+
+def report_ratios(wall: dict[str, list[float]], floor: dict[str, tuple[float, float]]) -> None:
+    """The page's median and p95 (``wall``: milliseconds per kind of search) as
+    multiples of the floor's, per kind and overall."""
+    print("\nAgainst the engine floor (SQLite), same sitting")
+    print(
+        f"  {'kind':<18}{'floor med':>10}{'floor p95':>10}{'page med':>10}{'page p95':>10}"
+        f"{'x median':>10}{'x p95':>8}"
+    )
+    rows = [(kind, times, floor[REQUESTS[kind]]) for kind, times in wall.items()]
+    everything = [time for times in wall.values() for time in times]
+    overall = (
+        statistics.mean(floor[name][0] for name in ALL),
+        statistics.mean(floor[name][1] for name in ALL),
+    )
+    for kind, times, (median, p95) in [*rows, ("all", everything, overall)]:
+        page_median, page_p95 = statistics.median(times), _percentile(times, 0.95)
+        print(
+            f"  {kind:<18}{median:>10.1f}{p95:>10.1f}{page_median:>10.1f}{page_p95:>10.1f}"
+            f"{page_median / median:>10.2f}{page_p95 / p95:>8.2f}"
+        )
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    # The same rule as directory_benchmark.py's.
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
