@@ -4,27 +4,27 @@
         [--schools 5000] [--database FILE] [--port 8106] [--workers 3] [--out DIR]
         [--cache local|redis] [--redis-port 8108] [--reference-mix]
 
-(``make loadtest`` runs it with these defaults.) For each number of parents it
+(``make loadtest`` runs it with these defaults.) It builds, or reuses, a SQLite
+database of ``--schools`` generated schools with ``bench/directory_benchmark.py``'s
+generator (the same schools, text and made-up postcodes as the directory benchmark;
+one file, so every gunicorn worker reads the same data). Then for each number of
+parents it
 
-1. builds, or reuses, a SQLite database of ``--schools`` generated schools with
-   ``bench/directory_benchmark.py``'s generator (the same schools, text and made-up
-   postcodes as the directory benchmark); one file, so every gunicorn worker reads the
-   same data;
-2. starts a fresh gunicorn (``localoffer.wsgi``, ``localoffer.settings.production``) on
+1. starts a fresh gunicorn (``localoffer.wsgi``, ``localoffer.settings.production``) on
    127.0.0.1 with ``--workers`` processes, so every cache starts empty (with
    ``--cache redis``, also a new private redis-server that the workers share, as in
    docker-compose.yml; by default each process keeps pages in its own memory);
-3. runs locust headless (``bench/locustfile.py``) for ``--seconds``: the **cold** run,
+2. runs locust headless (``bench/locustfile.py``) for ``--seconds``: the **cold** run,
    caches filling as parents arrive; then again on the same server for ``--seconds``:
    the **warm** run, after the cold run has filled the caches (its warm-up pass).
    Parents still waiting when the time is up get their page and are counted, and the
    server finishes what is queued before the next run starts;
-4. stops gunicorn (and Redis), whatever happened.
+3. stops gunicorn (and Redis), whatever happened.
 
 It prints, and writes to ``DIR/results.md``, a table per run of requests a second, the
 median, 95th and 99th percentile response times and the errors (from locust's
-``--csv`` statistics), the server's CPU time per request (gunicorn's processes, from
-the kernel's counts: what other load on the machine cannot inflate, unlike the
+``--csv`` statistics), the server's CPU time per request (gunicorn's processes and
+Redis if used, from the kernel's counts: what other load on the machine cannot inflate, unlike the
 latencies), locust's own CPU time and the load average, then the same per kind of
 request; each run's CSV files and gunicorn's logs stay in ``DIR``.
 Every step has a time limit, so the whole run is bounded.
@@ -228,6 +228,12 @@ def run_locust(
     return prefix.with_name(prefix.name + "_stats.csv")
 
 
+def _server_cpu(server: Server, redis: Redis | None) -> float:
+    """CPU seconds used so far by gunicorn's processes and, when pages are kept there,
+    Redis."""
+    return server.cpu_seconds() + (redis.cpu_seconds() if redis else 0.0)
+
+
 def _children_cpu() -> float:
     """CPU seconds used by this script's finished child processes (locust's runs)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -265,20 +271,23 @@ def main(argv: list[str] | None = None) -> list[Result]:
     details: list[str] = []
     for count in users:
         with contextlib.ExitStack() as running:
+            redis = None
             if args.cache == "redis":
                 # A new, empty Redis each time: the cold run starts with nothing kept.
-                env["REDIS_URL"] = running.enter_context(Redis(args.redis_port, args.out)).url
+                redis = running.enter_context(Redis(args.redis_port, args.out))
+                env["REDIS_URL"] = redis.url
             server = running.enter_context(Server(env, args.port, args.workers, args.out))
+
             for cache in ("cold", "warm"):
                 prefix = args.out / f"parents-{count}-{cache}"
-                server_before, locust_before = server.cpu_seconds(), _children_cpu()
+                server_before, locust_before = _server_cpu(server, redis), _children_cpu()
                 stats = run_locust(
                     server.url, count, args.seconds, args.spawn_seconds, prefix, args.reference_mix
                 )
                 result = read_stats(stats, count, cache)
                 result.locust_cpu = _children_cpu() - locust_before
                 server.wait_until_idle()
-                result.server_cpu = server.cpu_seconds() - server_before
+                result.server_cpu = _server_cpu(server, redis) - server_before
                 result.kept_in = args.cache
                 results.append(result)
                 details.append(f"{count} parents, {cache} cache:\n{endpoint_table(stats)}")

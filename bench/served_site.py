@@ -74,6 +74,25 @@ def collect_static(env: dict[str, str]) -> None:
     )
 
 
+def cpu_seconds(started: subprocess.Popen[bytes] | None) -> float:
+    """CPU time (user and system) used so far by a process we started and its children."""
+    if started is None:
+        return 0.0
+    try:
+        parent = psutil.Process(started.pid)
+        family = [parent, *parent.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0.0
+    for process in family:
+        try:
+            times = process.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
 class Redis:
     """A private, empty redis-server on 127.0.0.1, configured as in docker-compose.yml
     (nothing saved, 256 MB, least recently used keys dropped), always stopped."""
@@ -85,6 +104,10 @@ class Redis:
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
+
+    def cpu_seconds(self) -> float:
+        """CPU time redis-server has used so far."""
+        return cpu_seconds(self.process)
 
     def __enter__(self) -> Redis:
         binary = shutil.which("redis-server")
@@ -174,17 +197,7 @@ class Server:
 
     def cpu_seconds(self) -> float:
         """CPU time used so far by gunicorn and its workers (user and system)."""
-        if self.process is None:
-            return 0.0
-        master = psutil.Process(self.process.pid)
-        total = 0.0
-        for process in [master, *master.children(recursive=True)]:
-            try:
-                times = process.cpu_times()
-            except psutil.NoSuchProcess:
-                continue
-            total += times.user + times.system
-        return total
+        return cpu_seconds(self.process)
 
     def wait_until_idle(self, limit: float = 90) -> None:
         """Wait while the server still works through requests queued by a run that has
