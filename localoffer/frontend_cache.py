@@ -27,10 +27,17 @@ Nothing happens unless ``WAGTAILFRONTENDCACHE`` names a backend.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import urlopen
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -45,6 +52,8 @@ from schools.models import (
 )
 from search.models import DirectoryPage
 
+logger = logging.getLogger(__name__)
+
 # Renaming one of these, or changing the council's settings, changes every page.
 SITE_WIDE_MODELS = (
     AccessibilityFeature,
@@ -53,6 +62,31 @@ SITE_WIDE_MODELS = (
     SpecialistProvision,
     CouncilSettings,
 )
+
+
+class TimedHTTPBackend(HTTPBackend):
+    """Wagtail's HTTP ``PURGE`` backend, giving up after ``LOCALOFFER_PURGE_TIMEOUT``
+    seconds: Wagtail's own waits for ever, so a purge target that does not answer would
+    hold the editor's request until the server killed it."""
+
+    def purge(self, url: str) -> None:
+        parsed = urlsplit(url)
+        host = parsed.hostname or ""
+        if parsed.port:
+            host += f":{parsed.port}"
+        request = PurgeRequest(
+            url=urlunsplit(
+                [self.cache_scheme, self.cache_netloc, parsed.path, parsed.query, parsed.fragment]
+            ),
+            headers={"Host": host, "User-Agent": "Wagtail-frontendcache (Local Offer)"},
+        )
+        try:
+            # The scheme and address come from FRONTEND_CACHE_PURGE_URL, not a visitor.
+            urlopen(request, timeout=settings.LOCALOFFER_PURGE_TIMEOUT).close()
+        except HTTPError as error:
+            logger.error("Could not purge %s from the cache: HTTP %s", url, error.code)
+        except (URLError, OSError) as error:
+            logger.error("Could not purge %s from the cache: %s", url, error)
 
 
 def is_configured() -> bool:
