@@ -28,6 +28,7 @@ Nothing happens unless ``WAGTAILFRONTENDCACHE`` names a backend.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit, urlunsplit
@@ -53,6 +54,8 @@ from schools.models import (
 from search.models import DirectoryPage
 
 logger = logging.getLogger(__name__)
+# Site-wide changes this thread made whose purge has not run yet.
+_pending = threading.local()
 
 # Renaming one of these, or changing the council's settings, changes every page.
 SITE_WIDE_MODELS = (
@@ -126,12 +129,24 @@ def purge_page(page: Page) -> None:
 
 
 def purge_every_page() -> None:
-    """Purge every live public page (a change that shows on all of them)."""
+    """Purge every live public page (a change that shows on all of them), once the
+    transaction commits: once however many such changes it holds (an import saving
+    every vocabulary term)."""
     if not is_configured():
         return
+    _pending.every = getattr(_pending, "every", 0) + 1
+    transaction.on_commit(_purge_every_page_now)
+
+
+def _purge_every_page_now() -> None:
+    # The first callback after a commit purges for all; a change in a rolled-back
+    # savepoint leaves a count that the next commit clears.
+    if not getattr(_pending, "every", 0):
+        return
+    _pending.every = 0
     batch = PurgeBatch()
     batch.add_pages(Page.objects.live().public().specific(defer=True))
-    _purge_after_commit(batch)
+    batch.purge()
 
 
 def _page_changed(sender: type, instance: Page, **kwargs: Any) -> None:

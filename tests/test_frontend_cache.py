@@ -195,3 +195,19 @@ def test_a_purge_target_that_never_answers_does_not_hold_the_editor(
     assert time.monotonic() - started < 10
     assert "Could not purge" in caplog.text
     assert SchoolPage.objects.get(pk=school.pk).title == "Ash Community School"
+
+
+def test_many_vocabulary_changes_in_one_import_purge_each_page_once(
+    target, schools_index, directory, committed
+):
+    def rename_every_need() -> None:
+        for need in NeedArea.objects.all():
+            need.label = f"{need.label} (renamed)"
+            need.save()
+
+    assert NeedArea.objects.count() > 1
+    target.purged.clear()
+
+    committed(rename_every_need)
+
+    assert [path for _host, path in target.purged].count(directory.url) == 1
