@@ -39,6 +39,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from search.directory import filters_as_sets
+
 from .data_version import data_version
 
 CACHE_ALIAS = "public-pages"
@@ -138,6 +140,6 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def _cache_key(request: HttpRequest) -> str:
-        query = sorted(request.GET.lists())
+        query = filters_as_sets(request.GET)
         raw = f"{request.get_host()}|{request.path_info}?{query!r}|{data_version()}"
         return "public-page:" + hashlib.sha256(raw.encode()).hexdigest()

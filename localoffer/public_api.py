@@ -37,6 +37,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
+from search.directory import filters_as_sets
+
 from .data_version import data_version
 
 # Answers are kept compressed (JSON shrinks about ten times), in the cache alias that
@@ -170,7 +172,7 @@ class PublicApiMiddleware:
 
     @staticmethod
     def _cache_key(request: HttpRequest) -> str:
-        query = sorted(request.GET.lists())
+        query = filters_as_sets(request.GET)
         accept = request.headers.get("Accept", "")
         # The host and scheme too: answers carry absolute links.
         raw = (

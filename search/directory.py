@@ -27,7 +27,7 @@ from .listing import Listing, ResultItem, build_listing
 from .params import DirectoryParams, ParameterProblem, ParsedSearch, parse_search
 from .tagged import words_as_filters
 from .text import Interpretation, clean_query, interpret
-from .vocabulary import load_vocabulary
+from .vocabulary import FACETS, load_vocabulary
 
 __all__ = [
     "DirectoryParams",
@@ -36,12 +36,27 @@ __all__ = [
     "ParameterProblem",
     "ParsedSearch",
     "ResultItem",
+    "filters_as_sets",
     "find_schools",
     "nearest_first",
     "schools_matching_words",
     "site_relative_urls",
     "understand",
 ]
+
+
+def filters_as_sets(query: QueryDict) -> list[tuple[str, list[str]]]:
+    """A query's parameters in one order, for keying kept answers.
+
+    The directory treats each filter's values as a set, so ``need=ASD&need=SLCN``,
+    ``need=SLCN&need=ASD`` and ``need=ASD&need=ASD&need=SLCN&need=`` ask the same thing:
+    their values come back sorted, without repeats or blanks. Every other parameter keeps
+    its values in the order sent (the compare page's schools are columns in that order).
+    """
+    return [
+        (name, sorted({value for value in values if value}) if name in FACETS else values)
+        for name, values in sorted(query.lists())
+    ]
 
 
 def site_relative_urls(site_root_url_path: str) -> Callable[[str], str]:

@@ -82,3 +82,15 @@ def test_a_kept_answer_gets_a_304_when_unchanged(two_schools):
 
     assert again.status_code == 304
     assert not again.content
+
+
+def test_filters_asked_in_another_order_or_twice_get_the_kept_answer(two_schools):
+    need = NeedArea.objects.order_by("pk").first()
+    asked = Client().get(f"{DIRECTORY}?need={need.code}&phase=primary&phase=secondary&sort=name")
+
+    same_question = f"sort=name&phase=secondary&phase=primary&phase=primary&need={need.code}&need="
+    with CaptureQueriesContext(connection) as kept:
+        answer = Client().get(f"{DIRECTORY}?{same_question}")
+    assert len(kept) == 1  # the data version: the answer was kept
+    assert answer.status_code == asked.status_code == 200
+    assert answer.json() == asked.json()

@@ -170,3 +170,27 @@ def test_a_parent_sending_feedback_does_not_empty_the_cache(school: SchoolPage):
     assert Feedback.objects.filter(school=school).count() == 1
     # The feedback was received, and the kept page was not dropped for it.
     assert "Heslerton Primary School" in _text(Client().get(school.url))
+
+
+def test_filters_ticked_in_another_order_get_the_kept_page(
+    directory, schools_index, django_assert_num_queries
+):
+    first, second = NeedArea.objects.order_by("pk")[:2]
+    school = SchoolPageFactory(parent=schools_index, title="Ash School", urn="990302")
+    school.needs.add(first, second)
+    school.save()  # the search reads a school's needs as they were last saved
+    Client().get(f"{directory.url}?need={first.code}&need={second.code}")
+
+    with django_assert_num_queries(1):  # the data version: the page was kept
+        again = Client().get(f"{directory.url}?need={second.code}&need={first.code}&need=")
+    assert "Ash School" in _text(again)
+
+
+def test_schools_to_compare_keep_the_order_they_were_chosen_in(schools_index):
+    # Only filters are sets: the compare page's columns follow the order of ``urn``.
+    ash = SchoolPageFactory(parent=schools_index, title="Ash School", urn="990303")
+    oak = SchoolPageFactory(parent=schools_index, title="Oak School", urn="990304")
+    Client().get(f"/schools/compare/?urn={ash.urn}&urn={oak.urn}")
+
+    swapped = _text(Client().get(f"/schools/compare/?urn={oak.urn}&urn={ash.urn}"))
+    assert swapped.index("Oak School") < swapped.index("Ash School")
