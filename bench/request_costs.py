@@ -3,7 +3,7 @@
     .venv/bin/python bench/request_costs.py [--schools 5000] [--database FILE]
         [--port 8109] [--count 10] [--out DIR]
 
-The load test (``bench/load_test.py``) says how the site copes with many parents; this
+The load test (``bench/served_site.py``) says how the site copes with many parents; this
 says where its CPU goes. It serves the load test's database with the same gunicorn and
 production settings, but with one worker (so a second request for an address finds
 what the first one left in that worker's cache), and asks for ``--count`` different
@@ -28,8 +28,8 @@ from urllib.parse import urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import load_test
 import locustfile
+import served_site
 
 DIRECTORY = locustfile.DIRECTORY
 
@@ -98,11 +98,11 @@ def main() -> None:
     args = _arguments()
     database = args.database or Path(f"/tmp/localoffer-load/schools-{args.schools}.sqlite3")
     args.out.mkdir(parents=True, exist_ok=True)
-    load_test.build_database(database, args.schools, args.seed)
-    env = load_test.server_environment(database, "1000000/m")
-    load_test.collect_static(env)
+    served_site.build_database(database, args.schools, args.seed)
+    env = served_site.server_environment(database, "1000000/m")
+    served_site.collect_static(env)
     print("Load average before (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    with load_test.Server(env, args.port, 1, args.out) as server:
+    with served_site.Server(env, args.port, 1, args.out) as server:
         print(
             "| request | CPU ms, not kept | CPU ms, kept | wall ms, not kept | wall ms, kept |\n"
             "| --- | ---: | ---: | ---: | ---: |"
