@@ -27,10 +27,18 @@ Nothing happens unless ``WAGTAILFRONTENDCACHE`` names a backend.
 
 from __future__ import annotations
 
+import logging
+import threading
 from typing import Any
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import urlopen
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -45,6 +53,10 @@ from schools.models import (
 )
 from search.models import DirectoryPage
 
+logger = logging.getLogger(__name__)
+# Site-wide changes this thread made whose purge has not run yet.
+_pending = threading.local()
+
 # Renaming one of these, or changing the council's settings, changes every page.
 SITE_WIDE_MODELS = (
     AccessibilityFeature,
@@ -53,6 +65,31 @@ SITE_WIDE_MODELS = (
     SpecialistProvision,
     CouncilSettings,
 )
+
+
+class TimedHTTPBackend(HTTPBackend):
+    """Wagtail's HTTP ``PURGE`` backend, giving up after ``LOCALOFFER_PURGE_TIMEOUT``
+    seconds: Wagtail's own waits for ever, so a purge target that does not answer would
+    hold the editor's request until the server killed it."""
+
+    def purge(self, url: str) -> None:
+        parsed = urlsplit(url)
+        host = parsed.hostname or ""
+        if parsed.port:
+            host += f":{parsed.port}"
+        request = PurgeRequest(
+            url=urlunsplit(
+                [self.cache_scheme, self.cache_netloc, parsed.path, parsed.query, parsed.fragment]
+            ),
+            headers={"Host": host, "User-Agent": "Wagtail-frontendcache (Local Offer)"},
+        )
+        try:
+            # The scheme and address come from FRONTEND_CACHE_PURGE_URL, not a visitor.
+            urlopen(request, timeout=settings.LOCALOFFER_PURGE_TIMEOUT).close()
+        except HTTPError as error:
+            logger.error("Could not purge %s from the cache: HTTP %s", url, error.code)
+        except (URLError, OSError) as error:
+            logger.error("Could not purge %s from the cache: %s", url, error)
 
 
 def is_configured() -> bool:
@@ -92,12 +129,24 @@ def purge_page(page: Page) -> None:
 
 
 def purge_every_page() -> None:
-    """Purge every live public page (a change that shows on all of them)."""
+    """Purge every live public page (a change that shows on all of them), once the
+    transaction commits: once however many such changes it holds (an import saving
+    every vocabulary term)."""
     if not is_configured():
         return
+    _pending.every = getattr(_pending, "every", 0) + 1
+    transaction.on_commit(_purge_every_page_now)
+
+
+def _purge_every_page_now() -> None:
+    # The first callback after a commit purges for all; a change in a rolled-back
+    # savepoint leaves a count that the next commit clears.
+    if not getattr(_pending, "every", 0):
+        return
+    _pending.every = 0
     batch = PurgeBatch()
     batch.add_pages(Page.objects.live().public().specific(defer=True))
-    _purge_after_commit(batch)
+    batch.purge()
 
 
 def _page_changed(sender: type, instance: Page, **kwargs: Any) -> None:

@@ -45,6 +45,9 @@ from .data_version import data_version
 # many small directory answers.
 MAX_CACHED_BYTES = {"public-api": 8 * 1024 * 1024, "public-answers": 1024 * 1024}
 
+# What a directory answer given by the database during an Elasticsearch outage carries
+# (inside a JSON string every quote is escaped, so only the field itself matches).
+_DEGRADED = b'"degraded":true'
 _RATE = re.compile(r"^(?P<count>\d+)/(?P<multiplier>\d*)(?P<unit>[smhd])$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _UNIT_WORDS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
@@ -155,6 +158,10 @@ class PublicApiMiddleware:
             response = _response(content, 200, list(response.items()), response.streaming)
             response["ETag"] = _etag(content)
             patch_cache_control(response, public=True, max_age=settings.LOCALOFFER_API_MAX_AGE)
+            # An answer from the database while Elasticsearch was down says so, and is
+            # not kept: once it is back, the next answer must not say it still is.
+            if _DEGRADED in content:
+                alias = None
             packed = zlib.compress(content, 3) if alias else b""
             if alias and len(packed) <= MAX_CACHED_BYTES.get(alias, 1024 * 1024):
                 stored = (packed, 200, list(response.items()), response.streaming)

@@ -10,7 +10,8 @@ from django.http import HttpRequest, HttpResponseBase
 
 
 class AllowedUsersOnlyMixin:
-    """Refuses (403) anyone for whom ``allowed(user)`` is false, before the view runs.
+    """Refuses anyone for whom ``allowed(user)`` is false, before the view runs
+    (``PermissionDenied``: Wagtail's admin answers it with its "no permission" redirect).
 
     A view sets ``allowed = staticmethod(<who may see this>)``; put the mixin first in
     the bases so that nothing else in ``dispatch`` runs for someone refused.

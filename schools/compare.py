@@ -136,8 +136,9 @@ def compare_schools(index: SchoolIndexPage, values: Iterable[str]) -> Comparison
 
 @dataclass(frozen=True)
 class SchoolsToAdd:
-    """The schools a parent may add: those whose name or town has every word they typed
-    (every school when they typed none), at most ``MAX_LISTED`` of them."""
+    """The schools a parent may add: those whose name or town has every word they typed,
+    at most ``MAX_LISTED`` of them; with no words, every school when there are no more
+    than that, otherwise none (``total`` says how many there are to choose from)."""
 
     words: str
     schools: list[tuple[str, str, str]]  # (URN, name, town)

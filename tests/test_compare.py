@@ -213,3 +213,16 @@ def test_three_schools_is_the_most_so_no_school_is_offered(client, schools_index
     assert _offered(html) == []
     assert 'id="compare-find"' not in html
     assert "You are comparing 3 schools, the most at a time" in html
+
+
+def test_when_every_school_is_chosen_nothing_is_offered_and_nothing_said_of_the_most(
+    client, schools_index, schools
+):
+    schools["Cedar Primary"].unpublish()
+    schools["Dogwood Primary"].unpublish()
+
+    html = _compare(client, schools_index, ["100001", "100002"]).content.decode()
+
+    assert _columns(html) == ["Ash Primary", "Birch Academy"]
+    assert 'id="compare-find"' not in html
+    assert "the most at a time" not in html

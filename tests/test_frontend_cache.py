@@ -4,7 +4,10 @@
 
 from __future__ import annotations
 
+import logging
+import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -48,7 +51,7 @@ def target(settings) -> Iterator[PurgeTarget]:
     thread.start()
     settings.WAGTAILFRONTENDCACHE = {
         "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "localoffer.frontend_cache.TimedHTTPBackend",
             "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
         }
     }
@@ -165,3 +168,46 @@ def test_only_addresses_that_can_be_purged_get_a_shared_max_age(
     query = Client().get(directory.url, {"q": "autism"})["Cache-Control"]
     assert "s-maxage" not in query
     assert "max-age=0" in query
+
+
+def test_a_purge_target_that_never_answers_does_not_hold_the_editor(
+    settings, schools_index, directory, committed, caplog
+):
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)  # accepts connections, never answers
+    settings.LOCALOFFER_PURGE_TIMEOUT = 0.2
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "localoffer.frontend_cache.TimedHTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{silent.getsockname()[1]}",
+        }
+    }
+    school = _school(schools_index, "Ash School", "990511")
+    school.title = "Ash Community School"
+    started = time.monotonic()
+    try:
+        with caplog.at_level(logging.ERROR, logger="localoffer.frontend_cache"):
+            committed(lambda: school.save_revision().publish())
+    finally:
+        silent.close()
+
+    assert time.monotonic() - started < 10
+    assert "Could not purge" in caplog.text
+    assert SchoolPage.objects.get(pk=school.pk).title == "Ash Community School"
+
+
+def test_many_vocabulary_changes_in_one_import_purge_each_page_once(
+    target, schools_index, directory, committed
+):
+    def rename_every_need() -> None:
+        for need in NeedArea.objects.all():
+            need.label = f"{need.label} (renamed)"
+            need.save()
+
+    assert NeedArea.objects.count() > 1
+    target.purged.clear()
+
+    committed(rename_every_need)
+
+    assert [path for _host, path in target.purged].count(directory.url) == 1

@@ -323,9 +323,11 @@ LOCALOFFER_PAGE_CACHE_SECONDS = 600
 WAGTAILFRONTENDCACHE: dict[str, dict[str, str]] = {}
 if ENV.frontend_cache_purge_url:
     WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "localoffer.frontend_cache.TimedHTTPBackend",
         "LOCATION": ENV.frontend_cache_purge_url,
     }
+# Seconds a purge target may take to answer one PURGE before it is given up (logged).
+LOCALOFFER_PURGE_TIMEOUT = 3.0
 if ENV.cloudflare_api_token:
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
