@@ -46,7 +46,8 @@ def build_database(database: Path, schools: int, seed: int) -> None:
 
 
 def server_environment(database: Path, api_rates: str) -> dict[str, str]:
-    """The production settings' environment for a server on 127.0.0.1 (see the docstring)."""
+    """The production settings' environment for a server on 127.0.0.1 (what differs from
+    production, and why: bench/load_test.py's docstring)."""
     env = {
         k: v
         for k, v in os.environ.items()
