@@ -37,7 +37,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Length, Lower, Substr
+from django.db.models.functions import Lower
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import models as search_models
 from wagtail.search.backends import get_search_backend
@@ -64,6 +64,21 @@ TITLE_WEIGHT = 2
 TEXT_WEIGHT = 1
 TAG_WEIGHT = 1 + MAX_CONCEPTS * (TITLE_WEIGHT + TEXT_WEIGHT)
 
+# Not hidden by a view restriction on the school or any page above it (a password or
+# sign-in page): those pages' paths are prefixes of the school's. Written as SQL for its
+# join order: ``CROSS JOIN`` makes SQLite start from the restrictions (nearly always none)
+# and look each page up by id. Left to choose, SQLite's planner, once it has statistics
+# (``ANALYZE``), tests every page against every school: 2.5 s a search at 5,000 schools.
+# PostgreSQL reads ``CROSS JOIN`` with the condition in ``WHERE`` as an ordinary join.
+_PAGES = Page._meta.db_table
+_UNRESTRICTED = RawSQL(
+    f"NOT EXISTS (SELECT 1 FROM {PageViewRestriction._meta.db_table} restriction"
+    f" CROSS JOIN {_PAGES} restricted"
+    " WHERE restricted.id = restriction.page_id"
+    f" AND restricted.path = SUBSTR({_PAGES}.path, 1, LENGTH(restricted.path)))",
+    (),
+    output_field=BooleanField(),
+)
 _NEEDS = SchoolPage.needs.through
 _ACCESSIBILITY = SchoolPage.accessibility_features.through
 _OUTREACH = SchoolPage.outreach_services.through
@@ -268,10 +283,7 @@ class DatabaseBackend:
         return self._result(query, vocabulary, rows, needs_text)
 
     def _candidates(self, query: DirectoryQuery) -> QuerySet:
-        restricted = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        schools = SchoolPage.objects.filter(live=True).exclude(Exists(restricted))
+        schools = SchoolPage.objects.filter(live=True).filter(_UNRESTRICTED)
         if query.scope_path:
             schools = schools.filter(path__startswith=query.scope_path)
         if query.near is None:
