@@ -91,3 +91,33 @@ def test_pre_commit_runs_the_locked_versions(hook_repo: str, package: str) -> No
     revs = {repo["repo"]: repo["rev"] for repo in config["repos"]}
 
     assert revs[f"https://github.com/{hook_repo}"].removeprefix("v") == pins(DEV_LOCK)[package]
+
+
+# Directories that are not the project's own files: installed packages, caches and the
+# Git database anywhere; collected static files and uploads at the top.
+_NOT_OURS = {
+    ".git",
+    ".venv",
+    "node_modules",
+    "__pycache__",
+    ".ruff_cache",
+    ".pytest_cache",
+    ".hypothesis",
+}
+_NOT_OURS_AT_THE_TOP = {"static", "media"}
+_CONFLICT = re.compile(rb"^(<<<<<<<|>>>>>>>)( |$)", re.MULTILINE)
+
+
+def test_no_file_holds_a_merge_conflict() -> None:
+    # A stylesheet once shipped with both sides of a merge in it: browsers read on past
+    # the markers, so nothing else failed.
+    found = [
+        str(path.relative_to(ROOT))
+        for path in ROOT.rglob("*")
+        if path.is_file()
+        and not _NOT_OURS.intersection(path.relative_to(ROOT).parts[:-1])
+        and path.relative_to(ROOT).parts[0] not in _NOT_OURS_AT_THE_TOP
+        and path.stat().st_size < 5_000_000
+        and _CONFLICT.search(path.read_bytes())
+    ]
+    assert not found, f"merge conflict markers in: {', '.join(found)}"
