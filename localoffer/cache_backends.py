@@ -10,9 +10,11 @@ at most once a minute per process. Short socket timeouts (the ``OPTIONS`` in
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -34,81 +36,48 @@ def _unreachable(error: Exception) -> None:
         logger.warning("Redis cache unreachable, serving without it: %s", error)
 
 
-class _ForgivingClient(RedisCacheClient):
-    def add(self, key: Any, value: Any, timeout: Any) -> bool:
-        try:
-            return super().add(key, value, timeout)
-        except _UNREACHABLE as error:
-            _unreachable(error)
-            return True
+def _key_not_found(key: Any, error: Exception) -> NoReturn:
+    # What Django raises from ``incr`` for a key it does not have.
+    raise ValueError(f"Key {key!r} not found (Redis unreachable)") from error
 
-    def get(self, key: Any, default: Any) -> Any:
-        try:
-            return super().get(key, default)
-        except _UNREACHABLE as error:
-            _unreachable(error)
-            return default
 
-    def set(self, key: Any, value: Any, timeout: Any) -> None:
-        try:
-            super().set(key, value, timeout)
-        except _UNREACHABLE as error:
-            _unreachable(error)
+# What each client method answers while Redis cannot be reached: reads miss, writes are
+# dropped, ``add`` succeeds (a rate limit's first request), ``incr`` finds no key.
+_WHEN_UNREACHABLE: dict[str, Callable[[tuple[Any, ...], Exception], Any]] = {
+    "add": lambda args, error: True,
+    "get": lambda args, error: args[1],  # the caller's default
+    "set": lambda args, error: None,
+    "touch": lambda args, error: False,
+    "delete": lambda args, error: False,
+    "get_many": lambda args, error: {},
+    "has_key": lambda args, error: False,
+    "incr": lambda args, error: _key_not_found(args[0], error),
+    "set_many": lambda args, error: None,
+    "delete_many": lambda args, error: None,
+    "clear": lambda args, error: False,
+}
 
-    def touch(self, key: Any, timeout: Any) -> bool:
-        try:
-            return super().touch(key, timeout)
-        except _UNREACHABLE as error:
-            _unreachable(error)
-            return False
 
-    def delete(self, key: Any) -> bool:
-        try:
-            return super().delete(key)
-        except _UNREACHABLE as error:
-            _unreachable(error)
-            return False
+def _forgiving(name: str) -> Callable[..., Any]:
+    method = getattr(RedisCacheClient, name)
+    answer = _WHEN_UNREACHABLE[name]
 
-    def get_many(self, keys: Any) -> dict[Any, Any]:
+    @functools.wraps(method)
+    def forgiving(self: RedisCacheClient, *args: Any) -> Any:
         try:
-            return super().get_many(keys)
+            return method(self, *args)
         except _UNREACHABLE as error:
             _unreachable(error)
-            return {}
+            return answer(args, error)
 
-    def has_key(self, key: Any) -> bool:
-        try:
-            return super().has_key(key)
-        except _UNREACHABLE as error:
-            _unreachable(error)
-            return False
+    return forgiving
 
-    def incr(self, key: Any, delta: int) -> int:
-        try:
-            return super().incr(key, delta)
-        except _UNREACHABLE as error:
-            _unreachable(error)
-            # What Django raises for a key it does not have.
-            raise ValueError(f"Key {key!r} not found (Redis unreachable)") from error
 
-    def set_many(self, data: Any, timeout: Any) -> None:
-        try:
-            super().set_many(data, timeout)
-        except _UNREACHABLE as error:
-            _unreachable(error)
-
-    def delete_many(self, keys: Any) -> None:
-        try:
-            super().delete_many(keys)
-        except _UNREACHABLE as error:
-            _unreachable(error)
-
-    def clear(self) -> bool:
-        try:
-            return super().clear()
-        except _UNREACHABLE as error:
-            _unreachable(error)
-            return False
+_ForgivingClient = type(
+    "_ForgivingClient",
+    (RedisCacheClient,),
+    {name: _forgiving(name) for name in _WHEN_UNREACHABLE},
+)
 
 
 class ForgivingRedisCache(RedisCache):
