@@ -23,8 +23,9 @@ folder, ``$LOCALOFFER_SHARED`` or ``../shared``: hand-written SQL for the same k
 request on SQLite, at the same number of schools) in a subprocess, so that both meet
 the same machine load, and prints the directory page's median and 95th percentile as
 multiples of the floor's (issue 20: at most three). The floor needs psycopg and a
-PostgreSQL database ``floor`` that libpq reaches with the ``PG*`` variables of the
-environment (for example ``PGHOST=/tmp PGPORT=54329 PGUSER=postgres``).
+PostgreSQL database (``$FLOOR_DATABASE``, default ``floor``) that libpq reaches with the
+``PG*`` variables of the environment (for example ``PGHOST=/tmp PGPORT=54329
+PGUSER=postgres``); it writes to ``$FLOOR_DIR``, default ``/tmp/floor``.
 Figures go in docs/performance.md.
 """
 

@@ -5,22 +5,30 @@ times hand-written SQL for the same kind of directory request on SQLite and
 PostgreSQL at N synthetic schools: what the database alone costs. Run in the same
 sitting, the page's figures and the floor's meet the same machine load, so their ratio
 means something on a shared machine (issue 20: at most three, median and 95th
-percentile). The floor needs psycopg and a PostgreSQL database ``floor`` that libpq
-reaches with the ``PG*`` variables of the environment (for example
-``PGHOST=/tmp PGPORT=54329 PGUSER=postgres``); it writes to ``/tmp/floor``.
+percentile). The floor needs psycopg and a PostgreSQL database that libpq reaches with
+the ``PG*`` variables of the environment (for example ``PGHOST=/tmp PGPORT=54329
+PGUSER=postgres``): ``$FLOOR_DATABASE``, default ``floor``. It writes to ``$FLOOR_DIR``,
+default ``/tmp/floor``. ``floor.py`` has both names written in; they are replaced when it
+runs here, so that two people on one machine can each run it without sharing a database
+schema or a results file.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import runpy
 import statistics
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = Path("/tmp/floor")  # floor.py's HERE
+# floor.py's HERE and its database ("dbname=floor"), unless configured.
+OUTPUT = Path(os.environ.get("FLOOR_DIR") or "/tmp/floor")
+FLOOR_DATABASE = os.environ.get("FLOOR_DATABASE") or "floor"
 # The floor's request (floor.py's REQUESTS) each kind of search is held to; searches
 # near a postcode are filtered searches on the database side.
 REQUESTS = {
@@ -47,8 +55,11 @@ def run_floor(schools: int, reps: int) -> dict[str, tuple[float, float]]:
         sys.exit(f"No engine floor at {script}: set LOCALOFFER_SHARED to the shared folder")
     OUTPUT.mkdir(exist_ok=True)
     environment = {**os.environ, "FLOOR_NS": str(schools), "FLOOR_REPS": str(reps)}
-    print(f"Engine floor: {script} at {schools} schools, {reps} repetitions")
-    subprocess.run([sys.executable, str(script)], env=environment, check=True)
+    print(
+        f"Engine floor: {script} at {schools} schools, {reps} repetitions"
+        f" (database {FLOOR_DATABASE}, folder {OUTPUT})"
+    )
+    subprocess.run([sys.executable, __file__, str(script)], env=environment, check=True)
     raw = json.loads((OUTPUT / "raw.json").read_text())
     return {
         row["req"]: (row["median"], row["p95"])
@@ -83,3 +94,24 @@ def _percentile(values: list[float], fraction: float) -> float:
     # The same rule as directory_benchmark.py's.
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def _floor_main(script: str) -> None:
+    # Runs floor.py with its folder and database replaced: its main() reads the module
+    # globals HERE and psycopg when it runs, and psycopg.connect's keyword arguments
+    # override the connection string it passes ("dbname=floor").
+    import psycopg
+
+    main = runpy.run_path(script, run_name="floor")["main"]
+    floor = main.__globals__  # run_path returns a copy; main reads the module's own
+    floor["HERE"] = str(OUTPUT)
+    floor["psycopg"] = SimpleNamespace(
+        connect=partial(psycopg.connect, dbname=FLOOR_DATABASE),
+        __version__=psycopg.__version__,
+        pq=psycopg.pq,
+    )
+    main()
+
+
+if __name__ == "__main__":
+    _floor_main(sys.argv[1])
