@@ -265,15 +265,6 @@ class DatabaseBackend:
         schools = schools.annotate(title_key=Lower("title"), **flags)
         if relevance:
             names.append("score")
-        if flags:
-            failures = FlatSum(
-                *(Case(When(Q(**{name: True}), then=0), default=1) for name in flags)
-            )
-            schools = schools.annotate(failures=failures)
-            if len(flags) > 1:
-                # A school failing two filters cannot count towards any option.
-                schools = schools.filter(failures__lte=1)
-            names.append("failures")
         base = schools.order_by().values_list(*names)
         needs_text = any(concept.phrases for concept in query.concepts)
         sql, params = _statement(base, query, active, relevance=relevance, with_text=needs_text)
@@ -391,6 +382,20 @@ def _statement(
     """
     quote = connection.ops.quote_name
     inner, params = base.query.sql_with_params()
+    if active:
+        # How many filters each school fails, from the flags: counted over the inner
+        # query's columns, so that each filter's condition (often an EXISTS subquery)
+        # runs once per school. Written over the flags in the ORM, it ran three times:
+        # in the flag, in the count and in the condition on the count. OFFSET 0 keeps
+        # both databases from merging the inner query into this one, which would copy
+        # the conditions back in.
+        failures = " + ".join(
+            f"CASE WHEN t.{quote('in_' + facet)} THEN 0 ELSE 1 END" for facet in active
+        )
+        # A school failing two filters cannot count towards any option.
+        kept = f" WHERE {failures} <= 1" if len(active) > 1 else ""
+        no_merge = " LIMIT -1 OFFSET 0" if connection.vendor == "sqlite" else " OFFSET 0"
+        inner = f"SELECT t.*, {failures} AS failures FROM ({inner}{no_merge}) t{kept}"
     matching = "b.failures = 0" if active else ""
     # SQLite's planner is told to drive the joins from the matching schools (CROSS
     # JOIN fixes the order), probing each option table's (school, option) index.
