@@ -15,6 +15,7 @@ text for the extracts) and one row per option.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
@@ -38,6 +39,8 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
+from django.db.models.sql import Query
+from django.db.models.sql.datastructures import Join
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import models as search_models
 from wagtail.search.backends import get_search_backend
@@ -266,6 +269,8 @@ class DatabaseBackend:
         if relevance:
             names.append("score")
         base = schools.order_by().values_list(*names)
+        if connection.vendor == "sqlite":
+            _schools_first(base.query)
         needs_text = any(concept.phrases for concept in query.concepts)
         sql, params = _statement(base, query, active, relevance=relevance, with_text=needs_text)
         with connection.cursor() as cursor:
@@ -360,6 +365,24 @@ class DatabaseBackend:
             extract=extract,
             distance_miles=row[_DISTANCE],
         )
+
+
+def _schools_first(query: Query) -> None:
+    """Make SQLite read the schools before their pages (``CROSS JOIN`` fixes its join
+    order): the schools through the directory's covering index, in page order
+    (``school_directory_idx``), each page then looked up by id. Left to choose, SQLite
+    reads the pages first and then each school's row, 4 KB of report text apart: about
+    3 ms more for 5,000 schools."""
+    for alias, join in query.alias_map.items():
+        if (
+            isinstance(join, Join)
+            and join.table_name == _PAGES
+            and join.parent_alias == SchoolPage._meta.db_table
+        ):
+            # A copy: querysets cloned from this one share their joins.
+            schools_first = copy.copy(join)
+            schools_first.join_type = "CROSS JOIN"
+            query.alias_map[alias] = schools_first
 
 
 def _statement(
