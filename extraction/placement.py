@@ -53,6 +53,9 @@ _SENCO_SECOND = 4.0
 _OWN_TOPIC = 2.0
 # How much of a lead-in sentence's evidence each item of its list shares.
 _LEAD_IN_SHARE = 0.5
+# A lead-in sentence takes the item most of its list is placed under, when at least
+# this many of its items are placed.
+_LIST_AGREEMENT = 2
 # A passage sounding this much like an introduction, definition or the school's details
 # answers nothing unless its own words are very clear.
 NON_ANSWER = 3.0
@@ -67,6 +70,10 @@ _QUESTION_MIN = 0.2
 # How much the vocabulary learned from labelled reports adds to a passage's own words.
 LEARNED_WEIGHT = 0.75
 _LEARNED_CAP = 6.0
+# A service is evidence for the item whose own words name it this clearly (cosine),
+# among the items a service can answer; otherwise for "other bodies".
+_SERVICE_ITEMS = frozenset({"parent_support_services", "looked_after_children"})
+_SERVICE_ITEM_LIKENESS = 0.4
 # Titles and menu entries: at most this many words, most of them capitalised.
 _TITLE_WORDS = 10
 _MINOR_WORDS = frozenset(["a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"])
@@ -94,6 +101,30 @@ class Placer:
         self.profiles = ItemProfiles(questions)
         self.learned = learned if learned is not None else learned_vocabulary()
         self._heading_cache: dict[str, dict[str, float]] = {}
+        self.service_items = self._service_items(vocabulary.services)
+
+    def _service_items(self, services: list[Term]) -> dict[str, list[Term]]:
+        """The services grouped by the item naming one is evidence for.
+
+        Most services are "other bodies" the school works with, but a few have an item
+        of their own: SENDIASS is the support for parents, the virtual school the
+        support for children in care. Which one is read from the item's own words
+        (its question and guidance name the service), so a service a council adds in
+        the admin finds its item the same way.
+        """
+        grouped: dict[str, list[Term]] = {}
+        for term in services:
+            words = " ".join(" ".join(phrase.words) for phrase in term.phrases)
+            likeness = {
+                key: value
+                for key, value in self.profiles.similarity(words).items()
+                if key in _SERVICE_ITEMS
+            }
+            key = max(likeness, key=likeness.get, default=None)
+            if key is None or likeness[key] < _SERVICE_ITEM_LIKENESS:
+                key = "other_bodies"
+            grouped.setdefault(key, []).append(term)
+        return grouped
 
     # -- scores ---------------------------------------------------------------
     def heading_scores(self, heading: str) -> dict[str, float]:
@@ -137,7 +168,8 @@ class Placer:
         words = _Text(text)
         self._add_terms(scores, words, self.vocabulary.needs, "kinds_of_need", 1.0, 3.0)
         self._add_terms(scores, words, self.vocabulary.accessibility, "accessibility", 1.5, 4.5)
-        self._add_terms(scores, words, self.vocabulary.services, "other_bodies", 1.5, 4.5)
+        for key, terms in self.service_items.items():
+            self._add_terms(scores, words, terms, key, 1.5, 4.5)
         return scores
 
     @staticmethod
@@ -191,6 +223,7 @@ class Placer:
             passage.key = self._decide(passage, previous)
             passage.also_key = self._second_key(passage, boosts.get(number, {}))
             previous = passage
+        _lead_ins_follow_their_lists(passages)
 
     def names_item(self, heading: str) -> bool:
         """Whether a heading clearly names one statutory item other than the Local Offer
@@ -298,6 +331,33 @@ class Placer:
         # Under a heading that names no item ("SEN Policy", the school's name), only a
         # clear topic of its own, with nothing of an introduction about it.
         return own if own_score >= _OWN_TOPIC and not passage.none_score else None
+
+
+def _lead_ins_follow_their_lists(passages: list[Passage]) -> None:
+    """A sentence introducing a list goes where most of its list goes.
+
+    "We provide support for the following needs:" says little by itself, and its own
+    words or the heading above it can point elsewhere; the items it introduces ("Visual
+    impairment", "Moderate learning difficulties") say what it is about. A lead-in that
+    sounds like an introduction or definition ("This report complies with:") keeps its
+    own placement, and so does one naming the SENCO.
+    """
+    items: dict[int, list[Passage]] = {}
+    for passage in passages:
+        if passage.lead_in is not None:
+            items.setdefault(passage.lead_in, []).append(passage)
+    for number, listed in items.items():
+        lead_in = passages[number]
+        if lead_in.none_score >= NON_ANSWER or lead_in.key == "senco_contact":
+            continue
+        keys = [passage.key for passage in listed if passage.key is not None]
+        if len(keys) < _LIST_AGREEMENT:
+            continue
+        key, count = max(((key, keys.count(key)) for key in set(keys)), key=lambda kv: kv[1])
+        if 2 * count > len(listed) and key != lead_in.key:
+            if lead_in.also_key == key:
+                lead_in.also_key = None
+            lead_in.key = key
 
 
 def _title_case_entry(text: str) -> bool:

@@ -31,6 +31,16 @@ _URLISH = re.compile(r"(https?://|www\.|@|\d{5})")
 _PERSON = re.compile(r"\b(?:Mrs|Mr|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
 # Question-and-answer layouts: "Q: ...?" lines are headings, "A:" starts the answer.
 _Q_PREFIX = re.compile(r"^Q(?:uestion)?\s*\d{0,2}\s*[:.)–-]\s*(\S.{0,300}\?)\s*$")
+# A parent's question and its answer on one line ("How will I know how my child is
+# doing? We send a report home each term..."): a question word, the question, then a
+# sentence. Short remainders ("Who is the SENCo? Mrs X") are left to the contact rules.
+_QUESTION_THEN_ANSWER = re.compile(
+    r"^((?:How|What|Who|Where|When|Which|Will|Can|Could|Do|Does|Is|Are|Should)\b"
+    r"[^?]{10,200}\?)\s+([A-Z\u2018\u201c'\"][^?]{30,})$"
+)
+# Text converted from a web page or a Word file by a Markdown tool keeps its headings
+# and bold lines as "## Title" and "**Title**".
+_MARKED_HEADING = re.compile(r"^(?:#{1,6}\s+(\S.*?)\s*#*|\*\*(\S[^*]*?)\*\*:?|__(\S[^_]*?)__:?)$")
 _A_PREFIX = re.compile(r"^A(?:nswer)?\s*\d{0,2}\s*[:.)–-]\s+(?=\S)")
 _PIPE_CELL = re.compile(r"\S\s+\|(?:\s|$)")
 _CELL_SPLIT = re.compile(r"\t|\s+\|(?=\s|$)\s*")
@@ -286,6 +296,20 @@ class _LineParser:
                 self._new_group()
                 continue
             line = _A_PREFIX.sub("", line)
+            marked = _MARKED_HEADING.match(line)
+            if marked and not _PERSON.search(line):
+                self._new_group()
+                title = next(group for group in marked.groups() if group)
+                self._start(BlockKind.HEADING, title, level=2, cell_start=cell_start)
+                self._new_group()
+                continue
+            asked = _QUESTION_THEN_ANSWER.match(line)
+            if asked and not self._continues_current(line):
+                # The question heads the answer that follows it on the same line.
+                self._new_group()
+                self._start(BlockKind.HEADING, asked.group(1), level=2, cell_start=cell_start)
+                self._new_group()
+                line, cell_start = asked.group(2), False
             next_line = self._next_nonblank(index)
             numbered_level = self._numbered_heading(index)
             continues = self._continues_current(line)

@@ -24,6 +24,8 @@ Kept answers carry a weak ``ETag`` (the body differs only by the visitor's token
 nothing changed, so nobody is shown a report older than its last publication). With a
 CDN told to purge changed pages (``localoffer.frontend_cache``), addresses without a
 query also carry ``s-maxage=LOCALOFFER_PAGE_SHARED_MAX_AGE``.
+
+A HEAD gets the headers the same GET would get (from the cache or not) and no body.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 
 from search.directory import filters_as_sets
 
-from .data_version import data_version
+from .data_version import request_data_version
 
 CACHE_ALIAS = "public-pages"
 # A larger page is served but not kept.
@@ -99,6 +101,20 @@ def _page(content: bytes, headers: list[tuple[str, str]]) -> HttpResponse:
     return response
 
 
+def _as_asked(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+    """``response`` without its body when ``request`` is a HEAD, with the headers a GET
+    gets, its Content-Length included. Django's WSGI handler sends whatever body a view
+    made (only its test client drops it), and gunicorn warns of every HEAD that has one.
+    """
+    if request.method != "HEAD" or response.streaming:
+        return response
+    content = response.content  # type: ignore[attr-defined]
+    if content:
+        response["Content-Length"] = str(len(content))
+        response.content = b""  # type: ignore[attr-defined]
+    return response
+
+
 class PublicPageCacheMiddleware:
     """Serve anonymous visitors' public pages from the cache while the data is unchanged.
 
@@ -111,7 +127,7 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not may_be_cached(request):
-            return self.get_response(request)
+            return _as_asked(request, self.get_response(request))
         key = self._cache_key(request)
         stored = caches[CACHE_ALIAS].get(key)
         if stored is not None:
@@ -121,10 +137,12 @@ class PublicPageCacheMiddleware:
             not_modified = get_conditional_response(request, etag=shell["ETag"], response=shell)
             if not_modified is not shell:
                 return not_modified
-            return _page(_with_token(zlib.decompress(packed), request), headers)
+            # A HEAD too: its Content-Length is the page's with this visitor's token.
+            page = _page(_with_token(zlib.decompress(packed), request), headers)
+            return _as_asked(request, page)
         response = self.get_response(request)
-        if request.method != "GET" or not _keepable(request, response):
-            return response
+        if not _keepable(request, response):
+            return _as_asked(request, response)
         kept = _without_token(response.content)  # type: ignore[attr-defined]
         response["ETag"] = _etag(kept)
         patch_cache_control(response, public=True, max_age=settings.LOCALOFFER_PAGE_MAX_AGE)
@@ -132,14 +150,17 @@ class PublicPageCacheMiddleware:
             # A CDN told to purge this address when it changes may keep it this long.
             patch_cache_control(response, s_maxage=settings.LOCALOFFER_PAGE_SHARED_MAX_AGE)
         packed = zlib.compress(kept, 3)
-        if len(packed) <= MAX_CACHED_BYTES:
+        # A HEAD's answer gets a GET's headers (ETag included) but is not kept: only what a
+        # GET made is served to GETs.
+        if request.method == "GET" and len(packed) <= MAX_CACHED_BYTES:
             caches[CACHE_ALIAS].set(
                 key, (packed, list(response.items())), settings.LOCALOFFER_PAGE_CACHE_SECONDS
             )
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        answer = get_conditional_response(request, etag=response["ETag"], response=response)
+        return _as_asked(request, answer)
 
     @staticmethod
     def _cache_key(request: HttpRequest) -> str:
         query = filters_as_sets(request.GET)
-        raw = f"{request.get_host()}|{request.path_info}?{query!r}|{data_version()}"
+        raw = f"{request.get_host()}|{request.path_info}?{query!r}|{request_data_version(request)}"
         return "public-page:" + hashlib.sha256(raw.encode()).hexdigest()

@@ -10,10 +10,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from schools.ehc_plans import EHC_PLAN_PHRASES, EHC_PLAN_SEARCHES
 from schools.stopwords import STOP_WORDS
 
 from .vocabulary import Term, Vocabulary
-from .words import tokens, word_key
+from .words import phrase_key, tokens, word_key
 
 MAX_QUERY_LENGTH = 200
 MAX_CONCEPTS = 8
@@ -87,6 +88,11 @@ def interpret(typed: str, vocabulary: Vocabulary) -> Interpretation:
     concepts: dict[tuple, Concept] = {}
     position = 0
     while position < len(words) and len(concepts) < MAX_CONCEPTS:
+        size = _ehc_plan_at(keys, position)
+        if size:
+            _add(concepts, _ehc_plan_concept(words[position : position + size]))
+            position += size
+            continue
         longest = min(vocabulary.longest_phrase, len(words) - position)
         for size in range(longest, 0, -1):
             terms = index.get(tuple(keys[position : position + size]))
@@ -126,6 +132,30 @@ def _term_concept(typed_words: str, terms: tuple[Term, ...]) -> Concept:
         terms=tuple((term.facet, term.value) for term in terms),
         phrases=tuple(phrases),
     )
+
+
+# An EHC plan, however it is written ("EHCP", "education, health and care plan"): the
+# phrases to look for, and what a parent may type for one (as comparison keys), longest
+# first so that "EHC plan" is read as one idea, not "EHC" and "plan".
+_EHC_PLAN_PHRASES = tuple(tuple(tokens(phrase)) for phrase in EHC_PLAN_PHRASES)
+_EHC_PLAN_TYPED = sorted(
+    {phrase_key(tokens(phrase)) for phrase in (*EHC_PLAN_PHRASES, *EHC_PLAN_SEARCHES)},
+    key=lambda phrase: (-len(phrase), phrase),
+)
+
+
+def _ehc_plan_at(keys: list[str], position: int) -> int:
+    """How many words from ``position`` name an EHC plan (0: none)."""
+    for phrase in _EHC_PLAN_TYPED:
+        if tuple(keys[position : position + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _ehc_plan_concept(typed: list[str]) -> Concept:
+    # What was typed is looked for too ("EHC" also finds "EHC needs assessment").
+    phrases = dict.fromkeys((*_EHC_PLAN_PHRASES, tuple(typed)))
+    return Concept(text=" ".join(typed), phrases=tuple(phrases))
 
 
 def _add(concepts: dict[tuple, Concept], concept: Concept) -> None:

@@ -145,6 +145,32 @@ def test_home_search_to_results_filter_school_and_back_then_compare(parent: Page
     assert_no_violations(page)
 
 
+def test_a_search_for_ehcp_shows_a_school_first_and_the_plan_note_on_asking(
+    parent: Page,
+) -> None:
+    page = parent
+    open_page(page, "/")
+    page.get_by_role("searchbox", name="Find a school").fill("EHCP")
+    page.get_by_role("button", name="Search").click()
+
+    expect(page.locator("#results-heading")).to_contain_text("found for \u201cEHCP\u201d")
+    sendiass = page.get_by_role("note").get_by_role("link").first
+    if page.is_phone:  # type: ignore[attr-defined]
+        # The note is one line until asked for: the first school is in the first screen.
+        first = _results(page).first.locator("h3 a")
+        assert _in_first_screen(page, first), "no result in the first screen after EHCP"
+        expect(sendiass).to_be_hidden()
+        # A keyboard user opens it as any details element.
+        page.locator("summary", has_text="EHC plans: where to get help").focus()
+        page.keyboard.press("Enter")
+    expect(
+        page.get_by_role("heading", name="Education, health and care (EHC) plans")
+    ).to_be_visible()
+    expect(page.get_by_text("agreed with the council, not with a school")).to_be_visible()
+    expect(sendiass).to_be_visible()
+    assert_no_violations(page)
+
+
 def _demo_school_not_in(page: Page, names: list[str]) -> str:
     """A school the compare page does not show yet, from the schools index."""
     compare = page.url

@@ -82,6 +82,45 @@ def test_q_and_a_prefixes_mark_questions_and_answers() -> None:
     assert "complaints policy" in result.items["complaints"]
 
 
+def test_a_question_heads_the_answer_that_follows_it_on_the_same_line() -> None:
+    # Tables and PDFs often run the question and its answer into one line.
+    text = (
+        "How does the school know if a child needs extra help? We check every child's "
+        "reading and number work each term and talk to parents straight away.\n\n"
+        "What should I do if I want to complain? Speak to the head teacher first; the "
+        "complaints policy sets out the next steps.\n"
+    )
+
+    blocks = parse_text(text)
+    result = extract(text)
+
+    assert [block.text for block in blocks if block.kind == BlockKind.HEADING] == [
+        "How does the school know if a child needs extra help?",
+        "What should I do if I want to complain?",
+    ]
+    assert result.items["identification"].startswith("We check every child")
+    assert result.items["complaints"].startswith("Speak to the head teacher")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "## How does the school know if a child needs extra help?",
+        "**How does the school know if a child needs extra help?**",
+        "__Identifying special educational needs__",
+    ],
+)
+def test_markdown_headings_and_bold_lines_head_their_sections(line: str) -> None:
+    text = f"{line}\n\nWe check every child's reading and number work each term.\n"
+
+    result = extract(text)
+
+    assert result.items["identification"] == (
+        "We check every child's reading and number work each term."
+    )
+    assert "*" not in " ".join(result.unplaced) and "#" not in " ".join(result.unplaced)
+
+
 def test_numbered_questions_each_head_their_answer() -> None:
     text = (
         "1. How does the school know if children need extra help?\n"

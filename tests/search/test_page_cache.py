@@ -5,7 +5,10 @@ unchanged page is answered with a 304."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.test import Client, RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
 from council.models import CouncilSettings
@@ -194,3 +197,43 @@ def test_schools_to_compare_keep_the_order_they_were_chosen_in(schools_index):
 
     swapped = _text(Client().get(f"/schools/compare/?urn={oak.urn}&urn={ash.urn}"))
     assert swapped.index("Oak School") < swapped.index("Ash School")
+
+
+def _served(method: str, url: str) -> tuple[str, dict[str, str], bytes]:
+    """What a WSGI server such as gunicorn gets from the site: Django's test client
+    drops a HEAD's body itself, so it cannot show one being sent."""
+    answer: dict[str, object] = {}
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info=None):
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    environ = RequestFactory()._base_environ(PATH_INFO=url, REQUEST_METHOD=method)
+    # As the test client does: a request's start and end would close the test's database
+    # connection (and its transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        served = WSGIHandler()(environ, start_response)
+        body = b"".join(served)
+        served.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    return answer["status"], answer["headers"], body  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("kept", [False, True], ids=["not yet kept", "from the cache"])
+def test_a_head_gets_a_gets_headers_and_no_body(school: SchoolPage, kept: bool):
+    if kept:
+        _served("GET", school.url)
+    status, headers, body = _served("HEAD", school.url)
+    get_status, get_headers, get_body = _served("GET", school.url)
+
+    assert status == get_status == "200 OK"
+    assert body == b""
+    assert b"Heslerton Primary School" in get_body
+    assert headers["Content-Length"] == get_headers["Content-Length"] == str(len(get_body))
+    # The same headers; each visitor gets a CSRF cookie of their own.
+    assert headers.pop("Set-Cookie").startswith(" csrftoken=")
+    assert get_headers.pop("Set-Cookie").startswith(" csrftoken=")
+    assert headers == get_headers

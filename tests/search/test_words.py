@@ -127,6 +127,38 @@ def test_report_text_matches_a_synonym_when_the_school_has_not_ticked_the_need(
     assert names == ["Tagged School", "Untagged School"]
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "EHCP",
+        "ehcps",
+        "EHC plan",
+        "Education, Health and Care Plan",
+        "education health & care plans",
+    ],
+)
+def test_an_ehc_plan_is_found_however_it_is_written(schools_index, client, words):
+    for name, text in (
+        ("Ash School", "We attend every EHCP review."),
+        ("Birch School", "Pupils with an Education, Health and Care plan join us."),
+        ("Cedar School", "Children with EHC plans have a key adult."),
+        ("Damson School", "Your education, health &amp; care plan names us."),
+        ("Elm School", "Health and care staff visit every week."),
+    ):
+        create_school(schools_index, spec(name, report={"transitions": f"<p>{text}</p>"}))
+
+    data = ask_api(client, {"q": words}).body
+
+    assert sorted(s["name"] for s in data["results"]) == [
+        "Ash School",
+        "Birch School",
+        "Cedar School",
+        "Damson School",
+    ]
+    # Not a filter: a plan is agreed with the council, not chosen in a school.
+    assert [concept["terms"] for concept in data["understood_as"]] == [[]]
+
+
 def test_extracts_are_escaped(schools_index, client):
     create_school(
         schools_index,

@@ -1,0 +1,98 @@
+"""Placement rules that do not rest on any one report's wording, on texts written here.
+
+None of these texts comes from a real report (docs/extraction.md, "How it works").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.extractor import extract_bytes
+from extraction.facets import seed_vocabulary
+from extraction.lexicon import Lexicon, every_alternative
+from extraction.placement import Placer, question_texts
+from extraction.similarity import LearnedVocabulary
+
+pytestmark = pytest.mark.django_db
+
+
+def extract(text: str):
+    return extract_bytes(text.encode("utf-8"), "report.txt")
+
+
+def test_a_sentence_introducing_a_list_goes_where_its_list_goes() -> None:
+    # The lead-in names no need; its items do, and the heading names nothing.
+    text = (
+        "Our school\n\n"
+        "This year children in our classes have been helped with:\n\n"
+        "• autism\n"
+        "• moderate learning difficulties\n"
+        "• hearing impairment\n"
+        "• speech and language difficulties\n"
+    )
+
+    result = extract(text)
+
+    assert "helped with:" in result.items["kinds_of_need"]
+    assert not any("helped with" in passage for passage in result.unplaced)
+
+
+def test_a_list_introduced_as_legal_text_stays_unplaced() -> None:
+    text = (
+        "About this report\n\n"
+        "This report complies with the following:\n\n"
+        "• the Equality Act 2010\n"
+        "• the Children and Families Act 2014\n"
+        "• the SEND Code of Practice\n"
+    )
+
+    result = extract(text)
+
+    assert result.items == {}
+
+
+def bare_placer() -> Placer:
+    """A placer with no hand-written phrases and nothing learned: the vocabulary only."""
+    return Placer(
+        seed_vocabulary(),
+        question_texts(),
+        LearnedVocabulary({}),
+        Lexicon.without(frozenset(every_alternative())),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        # The council's question for the item names the service.
+        ("Families can ring SENDIASS for free advice.", "parent_support_services"),
+        ("The virtual school checks the plan every term.", "looked_after_children"),
+        # Any other service is one of the other bodies the school works with.
+        ("An educational psychologist visits twice a term.", "other_bodies"),
+        ("The speech and language therapist sees some pupils.", "other_bodies"),
+    ],
+)
+def test_a_service_is_evidence_for_the_item_whose_question_names_it(
+    sentence: str, key: str
+) -> None:
+    scores = bare_placer().content_scores(sentence)
+
+    assert max(scores, key=scores.get) == key
+
+
+def test_a_service_the_council_adds_finds_its_item_by_the_questions_words() -> None:
+    from extraction.facets import Term, Vocabulary, term_from_row
+
+    added: Term = term_from_row(
+        "care-education-team", "Care education team", ["looked after children education team"]
+    )
+    placer = Placer(
+        Vocabulary(services=[added]),
+        question_texts(),
+        LearnedVocabulary({}),
+        Lexicon.without(frozenset(every_alternative())),
+    )
+
+    scores = placer.content_scores("The care education team visits us.")
+
+    assert max(scores, key=scores.get) == "looked_after_children"
