@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -20,7 +20,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
-from schools.models import SchoolPage
+from schools.admin_access import school_for
 from schools.spreadsheets import TypedTextExportMixin
 
 from .models import Feedback
@@ -69,9 +69,7 @@ class SchoolFeedbackView(TypedTextExportMixin, ReportView):
     def dispatch(
         self, request: HttpRequest, school_id: int, *args: Any, **kwargs: Any
     ) -> HttpResponseBase:
-        self.school = get_object_or_404(SchoolPage, pk=school_id)
-        if not can_read_school_feedback(request.user, self.school):
-            raise PermissionDenied
+        self.school = school_for(request.user, school_id, can_read_school_feedback)
         return super().dispatch(request, school_id, *args, **kwargs)
 
     def get_page_title(self) -> str:
@@ -95,7 +93,7 @@ class SchoolFeedbackView(TypedTextExportMixin, ReportView):
 
 
 class MySchoolsFeedbackView(WagtailAdminTemplateMixin, TemplateView):
-    """Where the "Feedback about your school" menu item leads: the one school's feedback,
+    """Where the "School feedback" menu item leads: the one school's feedback,
     or a list when someone edits several; the council goes to its inbox."""
 
     template_name = "feedback/admin/my_schools.html"

@@ -31,6 +31,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest
 
 from census.signals import census_replaced
 from postcodes.signals import postcodes_replaced
@@ -67,6 +68,15 @@ def data_version() -> str:
     """A value that differs whenever public data may have changed (one small query)."""
     number = DataVersion.objects.filter(pk=_ROW).values_list("number", flat=True).first()
     return f"{number}.{_local_version}"
+
+
+def request_data_version(request: HttpRequest) -> str:
+    """``data_version()`` read once per request: the public page cache and the lookups
+    kept in memory (``localoffer.version_memo``) share the one query."""
+    version = getattr(request, "_localoffer_data_version", None)
+    if version is None:
+        version = request._localoffer_data_version = data_version()  # type: ignore[attr-defined]
+    return version
 
 
 def _bump_shared() -> None:

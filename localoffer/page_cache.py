@@ -43,7 +43,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 
 from search.directory import filters_as_sets
 
-from .data_version import data_version
+from .data_version import request_data_version
 
 CACHE_ALIAS = "public-pages"
 # A larger page is served but not kept.
@@ -162,5 +162,5 @@ class PublicPageCacheMiddleware:
     @staticmethod
     def _cache_key(request: HttpRequest) -> str:
         query = filters_as_sets(request.GET)
-        raw = f"{request.get_host()}|{request.path_info}?{query!r}|{data_version()}"
+        raw = f"{request.get_host()}|{request.path_info}?{query!r}|{request_data_version(request)}"
         return "public-page:" + hashlib.sha256(raw.encode()).hexdigest()

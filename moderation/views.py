@@ -6,10 +6,9 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -22,7 +21,7 @@ from wagtail.admin.views.mixins import ExcelDateFormatter
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button, HeaderButton
 
-from schools.admin_access import AllowedUsersOnlyMixin
+from schools.admin_access import AllowedUsersOnlyMixin, can_edit, can_publish, school_for
 from schools.models import SchoolPage
 from schools.review import ReviewStatus
 from schools.spreadsheets import TypedTextExportMixin
@@ -117,6 +116,7 @@ class SchoolStatusReportView(AllowedUsersOnlyMixin, TypedTextExportMixin, Report
             label="School",
             sort_key="title",
             get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            classname="lo-school-name",
         ),
         Column("urn", label="URN", sort_key="urn"),
         Column(
@@ -237,9 +237,7 @@ class ConfirmReviewView(WagtailAdminTemplateMixin, FormView):
     header_icon = "check"
 
     def dispatch(self, request: HttpRequest, page_id: int, *args: Any, **kwargs: Any) -> Any:
-        self.page = get_object_or_404(SchoolPage, pk=page_id)
-        if not self.page.permissions_for_user(request.user).can_edit():
-            raise PermissionDenied
+        self.page = school_for(request.user, page_id, can_edit)
         return super().dispatch(request, page_id, *args, **kwargs)
 
     def get_page_title(self) -> str:
@@ -338,9 +336,7 @@ class ReviewChangesView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "tasks"
 
     def dispatch(self, request: HttpRequest, page_id: int, *args: Any, **kwargs: Any) -> Any:
-        self.page = get_object_or_404(SchoolPage, pk=page_id)
-        if not self.page.permissions_for_user(request.user).can_publish():
-            raise PermissionDenied
+        self.page = school_for(request.user, page_id, can_publish)
         return super().dispatch(request, page_id, *args, **kwargs)
 
     def get_page_title(self) -> str:

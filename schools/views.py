@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
+from .admin_access import can_edit, school_for
 from .checklist import TEXT_ITEM_KEYS
 from .compliance import check_compliance
 from .models import NeedArea, SchoolPage
@@ -42,9 +41,7 @@ def unsaved_report(page: SchoolPage, data: Any, files: Any, user: Any) -> School
 @require_POST
 def report_advice(request: HttpRequest, page_id: int) -> JsonResponse:
     """The statutory checklist and each answer's plain-English help, as HTML fragments."""
-    page = get_object_or_404(SchoolPage, pk=page_id)
-    if not page.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
+    page = school_for(request.user, page_id, can_edit)
     draft = unsaved_report(page, request.POST, request.FILES, request.user)
     terms = glossary()
     return JsonResponse(

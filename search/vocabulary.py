@@ -2,13 +2,17 @@
 
 A ``Vocabulary`` is read once per search from the database (``load_vocabulary``), so
 terms and synonyms the council adds in the admin work at once, without a code change or
-a cache to clear. This module stands below everything else in ``search``: it reads the
-schools' vocabularies and nothing of the directory.
+a cache to clear; a request that knows the data has not changed since the vocabulary was
+last read (``unchanged_since``) reuses it without the query. This module stands below
+everything else in ``search``: it reads the schools' vocabularies and nothing of the
+directory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cached_property
@@ -200,8 +204,13 @@ def load_vocabulary() -> Vocabulary:
     """Every filter option and its synonyms, in one query, as the council has them now.
 
     The three vocabularies and the broad areas come back from a single UNION, so a
-    directory request spends one query on them whatever their size.
+    directory request spends one query on them whatever their size; none within
+    ``unchanged_since`` the version it was last read under.
     """
+    known = _data_known.get()
+    last = _last_built
+    if known is not None and last is not None and last[2] == known:
+        return last[1]
     needs = NeedArea.objects.annotate(
         kind=Value(NEED, output_field=CharField()),
         value=F("code"),
@@ -222,19 +231,38 @@ def load_vocabulary() -> Vocabulary:
     )
     parts = [qs.order_by().values_list(*_COLUMNS) for qs in (needs, features, services, areas)]
     rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: (row[5], row[3].casefold()))
-    global _last_built
-    last = _last_built
-    if last is not None and last[0] == rows:
-        return last[1]
-    vocabulary = _build(rows)
-    _last_built = (rows, vocabulary)
+    vocabulary = last[1] if last is not None and last[0] == rows else _build(rows)
+    _set_last_built((rows, vocabulary, known))
     return vocabulary
 
 
-# The last vocabulary built, and the rows it was built from. The rows are read on every
-# search, so a change in the admin shows at once; the terms and the index from words to
+@contextmanager
+def unchanged_since(version: str) -> Iterator[None]:
+    """Within this block the public data is known to be as it was under ``version``.
+
+    The shell (``localoffer.version_memo``) reads the data version before anything else
+    for an anonymous request and passes it here; the vocabulary read under the same
+    version is reused without its query. The rows read under a version are never older
+    than it, since the version was read first.
+    """
+    token = _data_known.set(version)
+    try:
+        yield
+    finally:
+        _data_known.reset(token)
+
+
+def _set_last_built(value: tuple[list[tuple[Any, ...]], Vocabulary, str | None]) -> None:
+    global _last_built
+    _last_built = value
+
+
+# The last vocabulary built, the rows it was built from, and the data version it was read
+# under (None when unknown). The rows are read on every search whose data version is not
+# known, so a change in the admin shows at once; the terms and the index from words to
 # options (a few milliseconds to build) are built again only when the rows differ.
-_last_built: tuple[list[tuple[Any, ...]], Vocabulary] | None = None
+_last_built: tuple[list[tuple[Any, ...]], Vocabulary, str | None] | None = None
+_data_known: ContextVar[str | None] = ContextVar("vocabulary_data_known", default=None)
 
 
 def _build(rows: list[tuple[Any, ...]]) -> Vocabulary:

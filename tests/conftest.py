@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.core.cache import caches
 
+from localoffer import version_memo
 from schools.factories import SchoolPageFactory, school_index
 from schools.models import SchoolIndexPage, SchoolPage
 
@@ -62,6 +63,9 @@ def _fresh_caches() -> None:
     left by another test (the database is rolled back; the caches are not)."""
     for cache in caches.all(initialized_only=True):
         cache.clear()
+    # Nor what a page request looked up under a data version: a rolled-back or flushed
+    # database goes back to versions an earlier test already read.
+    version_memo.forget()
 
 
 @pytest.fixture

@@ -74,6 +74,10 @@ MIDDLEWARE = [
     # middleware (each visitor gets their own token and cookie), outside everything
     # else that could set a cookie (localoffer/page_cache.py).
     "localoffer.page_cache.PublicPageCacheMiddleware",
+    # What Wagtail looks up for a public page (site, route, view restrictions, settings,
+    # vocabularies), kept in memory while the data version is unchanged; anonymous only
+    # (localoffer/version_memo.py).
+    "localoffer.version_memo.VersionMemoMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
