@@ -387,6 +387,15 @@ class SchoolPage(Page):
         return next_review_due(self.last_reviewed) if self.last_reviewed else None
 
     @property
+    def kind_of_school(self) -> str:
+        """The phase as parents say it: "Primary school", "Special school" (not "Special
+        school school"), "Alternative provision"."""
+        label = self.get_phase_display()
+        if not label or self.phase in (Phase.SPECIAL, Phase.ALTERNATIVE_PROVISION):
+            return label
+        return f"{label} school"
+
+    @property
     def age_range(self) -> str:
         if self.age_low is not None and self.age_high is not None:
             return f"{self.age_low} to {self.age_high}"
