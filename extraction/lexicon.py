@@ -280,6 +280,22 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
         5,
     ),
     (r"^\s*(transcript of|page \d+:)", 5),
+    # The Equality Act's definition of disability, which reports quote.
+    (r"\bphysical or mental impairment\b|\bsubstantial and long[- ]term\b", 4),
+    # A page's links and the formats a report comes in say nothing of the provision.
+    (r"\bclick (on )?(the )?(links?|here|below|buttons?|tabs?|headings?|questions?)\b", 3),
+    (
+        r"\b(available|provided) (in|on) (other|alternative|different|large[- ]print) "
+        r"(formats?|languages?)\b|\b(other|alternative) (formats?|languages?) (are )?"
+        r"(available )?on request\b",
+        3,
+    ),
+    # The governor who oversees SEN is not the SENCO: the passage needs its own case.
+    (
+        r"\b(sen[d]?|inclusion) governor\b|\bgovernor (responsible )?for "
+        r"(sen[d]?|inclusion|special educational needs)\b",
+        2,
+    ),
     (r"\byour responses\b|\bthe responses need\b|\bevery (early years? setting|school)\b", 3),
 ]
 

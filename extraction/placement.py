@@ -323,7 +323,8 @@ class Placer:
             # diagram), only the rest of the same paragraph or list continues.
             and (heading_key or previous.group == passage.group)
         )
-        has_own_topic = own_score >= WEAK_CONTENT
+        # A weak topic of its own counts only when it outweighs any sign of a non-answer.
+        has_own_topic = own_score >= WEAK_CONTENT and own_score > passage.none_score
         if continues and not (has_own_topic and own_score > content.get(previous.key, 0.0)):
             return previous.key
         if has_own_topic and (heading_key or not passage.headings):

@@ -93,7 +93,7 @@ class SchoolFeedbackView(TypedTextExportMixin, ReportView):
 
 
 class MySchoolsFeedbackView(WagtailAdminTemplateMixin, TemplateView):
-    """Where the "Feedback about your school" menu item leads: the one school's feedback,
+    """Where the "School feedback" menu item leads: the one school's feedback,
     or a list when someone edits several; the council goes to its inbox."""
 
     template_name = "feedback/admin/my_schools.html"

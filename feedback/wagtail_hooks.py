@@ -52,7 +52,8 @@ class SchoolFeedbackMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_school_feedback_menu_item() -> MenuItem:
     return SchoolFeedbackMenuItem(
-        "Feedback about your school",
+        # Short enough for the sidebar, which cut "Feedback about your school" short.
+        "School feedback",
         reverse("feedback_my_schools"),
         name="school-feedback",
         icon_name="comment",

@@ -116,6 +116,7 @@ class SchoolStatusReportView(AllowedUsersOnlyMixin, TypedTextExportMixin, Report
             label="School",
             sort_key="title",
             get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            classname="lo-school-name",
         ),
         Column("urn", label="URN", sort_key="urn"),
         Column(

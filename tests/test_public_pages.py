@@ -94,6 +94,24 @@ def test_school_page_shows_key_facts_and_sections_in_plain_english(
     assert 'href="#identification"' in html and 'id="identification"' in html
 
 
+@pytest.mark.parametrize(
+    ("phase", "caption"),
+    [
+        ("primary", "Primary school, Malton"),
+        ("special", "Special school, Malton"),
+        ("alternative-provision", "Alternative provision, Malton"),
+    ],
+)
+def test_the_school_page_says_what_kind_of_school_it_is_once(
+    client: Client, schools_index: SchoolIndexPage, phase: str, caption: str
+) -> None:
+    school = SchoolPageFactory(parent=schools_index, title="Ash School", phase=phase, town="Malton")
+
+    html = client.get(school.url).content.decode()
+
+    assert f'<span class="govuk-caption-l">{caption}</span>' in html
+
+
 @time_machine.travel(dt.date(2026, 11, 25))
 def test_school_page_says_which_statutory_items_are_missing(
     client: Client, full_school: SchoolPage

@@ -96,3 +96,35 @@ def test_a_service_the_council_adds_finds_its_item_by_the_questions_words() -> N
     scores = placer.content_scores("The care education team visits us.")
 
     assert max(scores, key=scores.get) == "looked_after_children"
+
+
+def test_the_equality_acts_definition_of_disability_is_not_an_answer() -> None:
+    # Under no heading, so the passages' own words decide.
+    text = (
+        "Under the Equality Act 2010 a person has a disability if they live with a physical "
+        "or mental impairment whose effect on everyday life is long-term and large.\n\n"
+        "We support children with autism, dyslexia and speech and language needs.\n"
+    )
+
+    result = extract(text)
+
+    assert result.items["kinds_of_need"] == (
+        "We support children with autism, dyslexia and speech and language needs."
+    )
+    assert any("Equality Act" in passage for passage in result.unplaced)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Please click on the links below to find out more about each area.",
+        "This report is available in other languages and formats on request from the office.",
+        # The governor who oversees SEN is not the SENCO.
+        "Our SEND Governor is Mrs Ann Lee, who meets the SENCo each term.",
+    ],
+)
+def test_links_formats_and_the_sen_governor_answer_nothing(passage: str) -> None:
+    result = extract(f"{passage}\n")
+
+    assert result.items == {}
+    assert result.senco is None

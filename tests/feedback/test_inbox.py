@@ -239,7 +239,7 @@ def test_school_editors_cannot_open_the_inbox(
     feedback = inbox["school"]
     assert client.get(reverse("feedback_inbox:edit", args=[feedback.pk])).status_code in (302, 403)
     menu = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Feedback about your school" in menu
+    assert "School feedback" in menu
     assert reverse("feedback_inbox:index") not in menu
 
 

@@ -252,3 +252,12 @@ def test_filters_fold_behind_filter_results_and_chosen_ones_are_removable_tags(
     assert client.get(tag[1].replace("&amp;", "&")).context["directory"].search.params == {
         "q": "autism"
     }
+
+
+def test_a_search_with_no_results_offers_no_order_to_sort_them_in(known_schools, directory, client):
+    found = ask_page(client, directory, {"q": "autism"}).body.content.decode()
+    nothing = ask_page(client, directory, {"q": "qzxjvw"}).body.content.decode()
+
+    assert 'id="directory-sort"' in found
+    assert "No schools match your search." in nothing
+    assert 'id="directory-sort"' not in nothing
