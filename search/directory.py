@@ -21,7 +21,7 @@ from postcodes.selectors import Location, postcode_data
 from schools.models import SchoolPage
 
 from .backends import Point, get_backend
-from .backends.database import matches_concepts
+from .backends.conditions import matches_concepts
 from .geo import with_distance
 from .listing import Listing, ResultItem, build_listing
 from .params import DirectoryParams, ParameterProblem, ParsedSearch, parse_search

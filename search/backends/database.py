@@ -5,11 +5,12 @@ full-text search in production), whose index Wagtail keeps up to date as pages a
 published, unpublished, moved and deleted. Everything else is read from the live
 page tables, so the directory is always current.
 
-One search is one SQL statement (``_statement``). It first sets apart every school that
-passes all filters or fails exactly one (a school failing two filters cannot count
-towards any option), with flags saying which filters it passes; from those it counts
-each filter's options with every other filter applied, counts the matching schools and
-reads the page. Only the answer comes back: the page's 20 schools (with their report
+One search is one SQL statement (``_statement``), built from the conditions in
+``conditions`` and kept per shape by ``statement_shape``. It first sets apart every
+school that passes all filters or fails exactly one (a school failing two filters cannot
+count towards any option), with flags saying which filters it passes; from those it
+counts each filter's options with every other filter applied, counts the matching
+schools and reads the page. Only the answer comes back: the page's 20 schools (with their report
 text for the extracts) and one row per option.
 """
 
@@ -17,23 +18,15 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import cache
 from typing import Any
 
 from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
-    Exists,
     ExpressionWrapper,
     FloatField,
-    Func,
-    IntegerField,
-    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -44,10 +37,6 @@ from django.db.models.functions import Lower
 from django.db.models.sql import Query
 from django.db.models.sql.datastructures import Join
 from wagtail.models import Page, PageViewRestriction
-from wagtail.search import models as search_models
-from wagtail.search.backends import get_search_backend
-from wagtail.search.query import Or, Phrase
-from wagtail.search.utils import get_descendants_content_types_pks
 
 from schools.checklist import TEXT_ITEM_KEYS
 from schools.models import SchoolPage, SpecialistProvision
@@ -55,11 +44,18 @@ from schools.models import SchoolPage, SpecialistProvision
 from .. import vocabulary as v
 from ..geo import with_distance
 from ..highlight import extract_from_html, highlight_pattern
-from ..text import MAX_CONCEPTS, Concept
+from ..text import MAX_CONCEPTS
 from ..vocabulary import Vocabulary, load_vocabulary
-from .base import DirectoryQuery, DirectoryResult, Point, SchoolHit, Sort
-
-WAGTAIL_DATABASE_SEARCH = "wagtail.search.backends.database"
+from .base import DirectoryQuery, DirectoryResult, SchoolHit, Sort
+from .conditions import (
+    ACCESSIBILITY,
+    NEEDS,
+    OUTREACH,
+    FlatSum,
+    concept_conditions,
+    facet_condition,
+)
+from .statement_shape import Search, statement_for
 
 # Weights for ordering by relevance, per concept matched: tagged with the option the
 # parent means, their words in the school's name, their words anywhere in the text.
@@ -84,127 +80,12 @@ _UNRESTRICTED = RawSQL(
     (),
     output_field=BooleanField(),
 )
-_NEEDS = SchoolPage.needs.through
-_ACCESSIBILITY = SchoolPage.accessibility_features.through
-_OUTREACH = SchoolPage.outreach_services.through
-
-
-class FlatSum(Func):
-    """``a + b + c ...`` without nesting (SQLite's parser rejects deeply nested SQL)."""
-
-    template = "(%(expressions)s)"
-    arg_joiner = " + "
-    output_field = IntegerField()
-
-
-@cache
-def _wagtail_search_backend() -> Any:
-    # Named by path, not "default": a deployment may point Wagtail's own search
-    # elsewhere, and this backend must keep working as the fallback.
-    return get_search_backend(WAGTAIL_DATABASE_SEARCH)
-
-
-def fulltext_matches(phrases: list[str]) -> QuerySet:
-    """Primary keys of school pages whose indexed text contains any of ``phrases``.
-
-    A lazy queryset, used as a subquery: the full-text search runs inside the one
-    directory statement, not as a query of its own.
-    """
-    if connection.vendor == "sqlite" and _sqlite_fts_table():
-        return _sqlite_fulltext_matches(phrases)
-    query = Or([Phrase(phrase) for phrase in phrases])
-    results = _wagtail_search_backend().search(
-        query, SchoolPage.objects.order_by(), order_by_relevance=False
-    )
-    return results.get_queryset().order_by().values("pk")
-
-
-@cache
-def _sqlite_fts_table() -> str:
-    fts_model = getattr(search_models, "SQLiteFTSIndexEntry", None)
-    return fts_model._meta.db_table if fts_model is not None else ""
-
-
-def _sqlite_fulltext_matches(phrases: list[str]) -> QuerySet:
-    # The same FTS5 index and MATCH syntax as Wagtail's SQLite backend, but starting
-    # from the full-text table. Wagtail's query joins it to the index entries, and
-    # SQLite then runs the MATCH once per entry: quadratic, seconds at 5,000 schools.
-    table = _sqlite_fts_table()
-    # Phrases are letters, digits and spaces only (see search.text), so quoting each
-    # one is enough; the whole expression is still passed as a parameter.
-    match = "{title body} : (" + " OR ".join(f'"{phrase}"' for phrase in phrases) + ")"
-    rowids = RawSQL(f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s', [match])
-    return search_models.IndexEntry.objects.filter(
-        content_type_id__in=get_descendants_content_types_pks(SchoolPage), id__in=rowids
-    ).values("object_id")
-
-
-def _through_exists(through: Any, field: str, lookup: str, values: Iterable[str]) -> Exists:
-    return Exists(
-        through.objects.filter(schoolpage=OuterRef("pk"), **{f"{field}__{lookup}__in": values})
-    )
-
-
-def facet_condition(facet: str, values: Iterable[str]) -> Q:
-    """Schools with any of ``values`` for ``facet``."""
-    values = sorted(values)
-    if facet == v.NEED:
-        return Q(_through_exists(_NEEDS, "needarea", "code", values))
-    if facet == v.ACCESSIBILITY:
-        return Q(_through_exists(_ACCESSIBILITY, "accessibilityfeature", "slug", values))
-    if facet == v.OUTREACH:
-        return Q(_through_exists(_OUTREACH, "outreachservice", "slug", values))
-    if facet == v.PHASE:
-        return Q(phase__in=values)
-    if facet == v.SCHOOL_TYPE:
-        return Q(establishment_type__in=values)
-    if facet == v.PROVISION:
-        return Q(Exists(SpecialistProvision.objects.filter(page=OuterRef("pk"), kind__in=values)))
-    raise ValueError(f"unknown filter {facet!r}")
-
-
-def matches_concepts(concepts: Iterable[Concept]) -> Q:
-    """School pages matching every concept, by the rule of the backends' contract: tagged
-    with any of its options, or containing any of its phrases. Runs as subqueries."""
-    condition = Q()
-    for concept in concepts:
-        tagged, in_text = _concept_conditions(_Words.of(concept))
-        condition &= tagged | in_text
-    return condition
-
-
-@dataclass(frozen=True)
-class _Words:
-    """A concept as the statement uses it: its options by filter, its full-text phrases."""
-
-    options: tuple[tuple[str, tuple[str, ...]], ...]
-    phrases: tuple[str, ...]
-
-    @classmethod
-    def of(cls, concept: Concept) -> _Words:
-        by_facet: dict[str, set[str]] = {}
-        for facet, value in concept.terms:
-            by_facet.setdefault(facet, set()).add(value)
-        options = tuple((facet, tuple(sorted(values))) for facet, values in by_facet.items())
-        return cls(options, tuple(concept.fulltext_phrases()))
-
-
-def _concept_conditions(words: _Words) -> tuple[Q, Q]:
-    """Tagged with one of the concept's options; its phrases in the text."""
-    tagged = Q(pk__in=[])
-    for facet, values in words.options:
-        tagged |= facet_condition(facet, values)
-    phrases = list(words.phrases)
-    in_text = Q(pk__in=fulltext_matches(phrases)) if phrases else Q(pk__in=[])
-    return tagged, in_text
-
-
 # The tables of the options a school has: needs, features, services (ids) and its
 # specialist provision (kinds), by filter: (table, school column, option column).
 _MEMBERSHIP_TABLES: dict[str, tuple[Any, str, str]] = {
-    v.NEED: (_NEEDS, "schoolpage", "needarea"),
-    v.ACCESSIBILITY: (_ACCESSIBILITY, "schoolpage", "accessibilityfeature"),
-    v.OUTREACH: (_OUTREACH, "schoolpage", "outreachservice"),
+    v.NEED: (NEEDS, "schoolpage", "needarea"),
+    v.ACCESSIBILITY: (ACCESSIBILITY, "schoolpage", "accessibilityfeature"),
+    v.OUTREACH: (OUTREACH, "schoolpage", "outreachservice"),
     v.PROVISION: (SpecialistProvision, "page", "kind"),
 }
 
@@ -270,8 +151,8 @@ class DatabaseBackend:
 
     def search(self, query: DirectoryQuery) -> DirectoryResult:
         vocabulary = query.vocabulary if query.vocabulary is not None else load_vocabulary()
-        search = _Search.of(query)
-        sql, params = _statement_for(search)
+        search = Search.of(query)
+        sql, params = statement_for(search, _build_statement)
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, query.page_size, query.offset])
             rows = cursor.fetchall()
@@ -343,173 +224,7 @@ class DatabaseBackend:
         )
 
 
-@dataclass(frozen=True)
-class _Search:
-    """What the search statement depends on (all of a ``DirectoryQuery`` but its page)."""
-
-    words: tuple[_Words, ...]
-    # The filters in use, in ``FACETS`` order, each with its values sorted.
-    filters: tuple[tuple[str, tuple[str, ...]], ...]
-    scope_path: str
-    sort: Sort
-    near: Point | None
-    within_miles: float | None
-
-    @classmethod
-    def of(cls, query: DirectoryQuery) -> _Search:
-        return cls(
-            words=tuple(_Words.of(concept) for concept in query.concepts),
-            filters=tuple(
-                (facet, tuple(sorted(query.selected(facet))))
-                for facet in v.FACETS
-                if query.selected(facet)
-            ),
-            scope_path=query.scope_path,
-            sort=query.sort,
-            near=query.near,
-            within_miles=query.within_miles,
-        )
-
-    @property
-    def relevance(self) -> bool:
-        return self.sort == Sort.RELEVANCE and bool(self.words)
-
-    @property
-    def with_text(self) -> bool:
-        """Whether there are words to find in the text (the report text is read for the
-        extracts)."""
-        return any(words.phrases for words in self.words)
-
-    def values(self) -> list[str]:
-        """Every value the parent chose or typed, in one order (see ``with_values``)."""
-        return [
-            *(value for _facet, values in self.filters for value in values),
-            *(
-                value
-                for words in self.words
-                for value in (
-                    *(value for _facet, values in words.options for value in values),
-                    *words.phrases,
-                )
-            ),
-            *([self.scope_path] if self.scope_path else []),
-        ]
-
-    def with_values(self, values: list[str]) -> _Search:
-        """The same search with ``values`` (in the order of ``values()``) in their place."""
-        given = iter(values)
-
-        def each(values: tuple[str, ...]) -> tuple[str, ...]:
-            return tuple(next(given) for _value in values)
-
-        filters = tuple((facet, each(values)) for facet, values in self.filters)
-        words = tuple(
-            _Words(
-                tuple((facet, each(values)) for facet, values in words.options),
-                each(words.phrases),
-            )
-            for words in self.words
-        )
-        scope_path = next(given) if self.scope_path else ""
-        return replace(self, filters=filters, words=words, scope_path=scope_path)
-
-    def shape(self) -> tuple[Any, ...] | None:
-        """What the statement's SQL text depends on: which filters, options and phrases
-        are in use and how many of each, the sort. None when the statement is built for
-        this search alone: near a point (its parameters are computed from the point), or
-        with a value other than letters, digits, spaces and hyphens (a value is put in
-        the SQL's parameters unchanged only if nothing would have escaped it)."""
-        if self.near is not None:
-            return None
-        if not all(_PLAIN.fullmatch(value) for value in self.values()):
-            return None
-        return (
-            connection.vendor,
-            # Written into the statement as parameters; they change only when the
-            # content types are made again (a test flushing the database).
-            tuple(get_descendants_content_types_pks(SchoolPage)),
-            tuple((facet, len(values)) for facet, values in self.filters),
-            tuple(
-                (tuple((facet, len(values)) for facet, values in words.options), len(words.phrases))
-                for words in self.words
-            ),
-            bool(self.scope_path),
-            self.sort,
-        )
-
-
-_PLAIN = re.compile(r"[A-Za-z0-9 -]*")
-# Stands for the value at that position while a shape's statement is built; mixed case,
-# a space and a hyphen so that any change made to a value on its way into the SQL
-# shows (the shape is then not kept).
-_STAND_IN = re.compile(r"Zq (\d{3})-Qz")
-
-
-def _stand_in(position: int) -> str:
-    return f"Zq {position:03d}-Qz"
-
-
-@dataclass(frozen=True)
-class _Template:
-    """A shape's statement: its SQL, and its parameters with stand-ins for the values."""
-
-    sql: str
-    # (True, text with stand-ins) or (False, a parameter the same for every search).
-    params: tuple[tuple[bool, Any], ...]
-
-    @classmethod
-    def build(cls, search: _Search) -> _Template | None:
-        count = len(search.values())
-        if count > 999:
-            return None
-        sql, params = _build_statement(search.with_values([_stand_in(i) for i in range(count)]))
-        if _STAND_IN.search(sql):
-            return None
-        marked = tuple(
-            (isinstance(param, str) and bool(_STAND_IN.search(param)), param) for param in params
-        )
-        found = {int(match) for has, param in marked if has for match in _STAND_IN.findall(param)}
-        if found != set(range(count)):
-            return None  # a value changed on its way in, or was left out
-        return cls(sql, marked)
-
-    def render(self, values: list[str]) -> tuple[str, list[Any]]:
-        def value(match: re.Match[str]) -> str:
-            return values[int(match.group(1))]
-
-        return self.sql, [
-            _STAND_IN.sub(value, param) if has else param for has, param in self.params
-        ]
-
-
-# Statements by shape, so that a search whose shape was seen before costs no ORM work
-# (about 3 ms of building and compiling querysets). None: a shape built every time.
-_TEMPLATES: dict[tuple[Any, ...], _Template | None] = {}
-_MAX_TEMPLATES = 500
-
-
-def _statement_for(search: _Search) -> tuple[str, list[Any]]:
-    """The search statement for ``search`` (without the page's LIMIT and OFFSET): from
-    its shape's template when there is one, otherwise built with the ORM."""
-    shape = search.shape()
-    if shape is None:
-        return _build_statement(search)
-    try:
-        template = _TEMPLATES[shape]
-    except KeyError:
-        template = _Template.build(search)
-        # The first search of a shape checks the template against the ORM's statement.
-        if template is not None and template.render(search.values()) != _build_statement(search):
-            template = None
-        if len(_TEMPLATES) >= _MAX_TEMPLATES:
-            _TEMPLATES.clear()
-        _TEMPLATES[shape] = template
-    if template is None:
-        return _build_statement(search)
-    return template.render(search.values())
-
-
-def _build_statement(search: _Search) -> tuple[str, list[Any]]:
+def _build_statement(search: Search) -> tuple[str, list[Any]]:
     """The search statement built with the ORM (without the page's LIMIT and OFFSET)."""
     schools = _candidates(search)
     active = [facet for facet, _values in search.filters]
@@ -529,7 +244,7 @@ def _build_statement(search: _Search) -> tuple[str, list[Any]]:
     return _statement(base, search, active)
 
 
-def _candidates(search: _Search) -> QuerySet:
+def _candidates(search: Search) -> QuerySet:
     schools = SchoolPage.objects.filter(live=True).filter(_UNRESTRICTED)
     if search.scope_path:
         schools = schools.filter(path__startswith=search.scope_path)
@@ -539,7 +254,7 @@ def _candidates(search: _Search) -> QuerySet:
         schools = with_distance(schools, search.near, search.within_miles)
     score: list[Any] = [Value(0)]
     for words in search.words:
-        tagged, in_text = _concept_conditions(words)
+        tagged, in_text = concept_conditions(words)
         schools = schools.filter(tagged | in_text)
         score.append(Case(When(tagged, then=TAG_WEIGHT), default=0))
         if words.phrases:
@@ -571,7 +286,7 @@ def _schools_first(query: Query) -> None:
             query.alias_map[alias] = schools_first
 
 
-def _statement(base: QuerySet, search: _Search, active: list[str]) -> tuple[str, list[Any]]:
+def _statement(base: QuerySet, search: Search, active: list[str]) -> tuple[str, list[Any]]:
     """One statement for the whole answer: the page, every option's count and the total.
 
     ``base`` (a ``values_list`` of pk, phase, establishment_type, distance, title_key, a

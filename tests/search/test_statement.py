@@ -13,13 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from search.backends import DirectoryQuery
-from search.backends.database import (
-    _TEMPLATES,
-    DatabaseBackend,
-    _build_statement,
-    _Search,
-    _statement_for,
-)
+from search.backends.database import DatabaseBackend, _build_statement
+from search.backends.statement_shape import TEMPLATES, Search, statement_for
 from search.text import clean_query, interpret
 from search.vocabulary import load_vocabulary
 
@@ -74,25 +69,25 @@ def _search(words: str = "", **filters: str) -> DirectoryQuery:
 def test_a_shape_seen_before_answers_each_search_with_its_own_values(schools_index):
     for school in KNOWN_SCHOOLS:
         create_school(schools_index, school)
-    _TEMPLATES.clear()
+    TEMPLATES.clear()
     backend = DatabaseBackend()
     by_need = {need: backend.search(_search(need=need)) for need in ("ASD", "HI", "SPLD")}
     # The same shape (one need), three different answers.
     assert len({(r.count, tuple(h.name for h in r.hits)) for r in by_need.values()}) == 3
     for need, result in by_need.items():
-        search = _Search.of(_search(need=need))
-        assert search.shape() in _TEMPLATES
-        assert _statement_for(search) == _build_statement(search)
+        search = Search.of(_search(need=need))
+        assert search.shape() in TEMPLATES
+        assert statement_for(search, _build_statement) == _build_statement(search)
         expected = [s.name for s in KNOWN_SCHOOLS if need in s.need]
         assert sorted(h.name for h in result.hits) == sorted(expected)
     for words in ("autism", "lift", "speech therapy"):
-        search = _Search.of(_search(words))
-        assert _statement_for(search) == _build_statement(search)
+        search = Search.of(_search(words))
+        assert statement_for(search, _build_statement) == _build_statement(search)
 
 
 def test_words_beyond_plain_letters_are_built_by_the_orm(schools_index):
     # Only letters A-Z, digits, spaces and hyphens are put in as they are; anything
     # else might have been changed on its way into the SQL (escaped, normalised).
-    search = _Search.of(_search("\u81ea\u9589\u75c7 autism"))
+    search = Search.of(_search("\u81ea\u9589\u75c7 autism"))
     assert search.shape() is None
-    assert _statement_for(search) == _build_statement(search)
+    assert statement_for(search, _build_statement) == _build_statement(search)
