@@ -94,6 +94,8 @@ CV_FIGURES = (
     "senco_named",
     "needs_precision",
     "needs_recall",
+    "services_precision",
+    "services_recall",
 )
 CV_SEED = 17
 # The two cross-validation estimates: the lexicon as written, and without the phrases

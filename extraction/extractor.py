@@ -21,7 +21,9 @@ from .facets import (
     PROVISION_STATEMENT,
     PlacedText,
     Vocabulary,
+    find_services,
     find_terms,
+    is_entry,
     load_vocabulary,
 )
 from .guidance import remove_guidance
@@ -33,6 +35,10 @@ from .similarity import LearnedVocabulary
 
 # The passage that names the SENCO answers "senco_contact" unless it clearly says more.
 _SENCO_PASSAGE_BOOST = 4.0
+# How many entries back a broken list's lead-in is looked for.
+_LIST_LOOKBACK = 40
+# The item whose services the school points parents to ("please contact SENDIASS").
+_PARENT_ITEM = "parent_support_services"
 
 
 @dataclass
@@ -136,8 +142,13 @@ def extract_document(
         if any(key in passage.keys for passage in passages):
             items[key] = _join(passages, key)
     placed = [
-        PlacedText(passage.text, tuple(passage.keys), _context(passages, passage))
-        for passage in passages
+        PlacedText(
+            passage.text,
+            tuple(passage.keys),
+            _context(passages, passage),
+            _introduction(passages, number),
+        )
+        for number, passage in enumerate(passages)
         if not passage.contents
     ]
     return ExtractionResult(
@@ -153,7 +164,12 @@ def extract_document(
         accessibility=find_terms(
             placed, vocabulary.accessibility, HOME_ITEMS["accessibility"], home_only=True
         ),
-        services=find_terms(placed, vocabulary.services, HOME_ITEMS["services"], home_only=True),
+        services=find_services(
+            placed,
+            vocabulary.services,
+            HOME_ITEMS["services"],
+            frozenset(term.identifier for term in placer.service_items.get(_PARENT_ITEM, [])),
+        ),
         unplaced=[passage.text for passage in passages if passage.key is None],
         passages=passages,
         file_type=document.file_type,
@@ -164,6 +180,28 @@ def _context(passages: list[Passage], passage: Passage) -> str:
     """The headings above a passage and the sentence introducing its list."""
     lead_in = passages[passage.lead_in].text if passage.lead_in is not None else ""
     return "\n".join([lead_in, *passage.headings])
+
+
+def _introduction(passages: list[Passage], number: int) -> str:
+    """The sentence introducing the list that passage ``number`` is an entry of.
+
+    A PDF's wrapped entry can break a list in two; the entries after the break still
+    belong to the sentence before the first, so this looks back over the entries of the
+    same section to the sentence ending in ":" that opens them.
+    """
+    passage = passages[number]
+    if passage.lead_in is not None:
+        return passages[passage.lead_in].text
+    for earlier in reversed(passages[max(0, number - _LIST_LOOKBACK) : number]):
+        if earlier.segment != passage.segment:
+            break
+        if earlier.lead_in is not None:
+            return passages[earlier.lead_in].text
+        if earlier.text.rstrip().endswith(":"):
+            return earlier.text
+        if not is_entry(earlier.text):
+            break
+    return ""
 
 
 def _join(passages: list[Passage], key: str) -> str:

@@ -209,6 +209,9 @@ class PlacedText:
     text: str
     keys: tuple[str, ...] = ()
     context: str = ""
+    # The sentence that introduces the list the passage is an entry of, even when the
+    # document's layout broke the list in two (a wrapped entry in a PDF).
+    introduced_by: str = ""
 
 
 # A clear statement that the school provides for, or has pupils with, a need: "We
@@ -235,6 +238,127 @@ GENERAL_STATEMENT = re.compile(
     r"|\bequality act\b|\bbroad areas\b|\bcategori[sz]ed\b|\bcode of practice\b",
     re.IGNORECASE,
 )
+
+
+# A clear statement that the school works with, refers to, uses or has a service, in the
+# sentence naming it: "We work closely with the educational psychologist", "the SENCo
+# liaises with", "we can refer to CAMHS", "pupils are seen by", "the team visits the
+# school".
+# (The school's own service, "our school nurse", is ``_OWN_SERVICE`` before its name.)
+SERVICE_STATEMENT = re.compile(
+    r"\b(?:we|us|our|the (?:school|academy|setting|sen[d]?co)|this school|school staff|"
+    r"staff|teachers?|sen[d]?cos?|[A-Z][\w’']+ (?:School|Academy))\b[^.;:]{0,60}?\b(?:"
+    r"work(?:s|ed|ing)? (?:closely |together |in partnership )?(?:with|alongside)|"
+    r"liais\w*|refer(?:s|red|ring|rals?)?|commission\w*|buys? in|bought in|purchas\w*|"
+    r"employ\w*|access(?:es|ed|ing)?|uses?|used|call(?:s|ed)? (?:up)?on|draws? on|"
+    r"seeks? (?:advice|support|help)|receiv\w*|involv\w*|consult\w*|request\w*|"
+    r"invit\w*|(?:has|have|had) (?:established|links?|access|regular|close|good|"
+    r"excellent|strong)|benefit\w* from|(?:is|are) supported by|gets? (?:support|advice)|"
+    r"link(?:ed|s)? with|(?:has|have) (?:a|an|our own|its own) )"
+    r"|\b(?:pupils|children|students|learners|they)\b[^.;:]{0,40}?\b(?:receiv\w*|"
+    r"access(?:es|ed)?|(?:are|is|were|was) (?:seen|supported|assessed) by|get (?:support|"
+    r"help|advice))\b"
+    r"|\b(?:visits?|comes? (?:in)?to|works? (?:in|at)|(?:is|are) based (?:in|at)) "
+    r"(?:the |our )?(?:school|academy|setting)\b"
+    r"|\bthe following (?:agencies|services|professionals|specialists|external|outside)\b",
+    re.IGNORECASE,
+)
+# The school pointing parents to a service for advice ("please contact SENDIASS"): a
+# statement for a service whose item is the support for parents, not for any other.
+CONTACT_STATEMENT = re.compile(
+    r"\b(?:contact|speak to|talk to|get in touch with|call|ring|visit|approach|ask)\b",
+    re.IGNORECASE,
+)
+# Someone else's offer or duty, not the school's: the council's Local Offer describing
+# local services, what the law says schools should do.
+NOT_THE_SCHOOLS = re.compile(
+    r"\b(?:the )?(?:local authority|council|local offer|la)\b[^.;:]{0,40}\b(?:offers?|"
+    r"provides?|describes?|lists?|includes?|sets out|has|funds?)\b"
+    r"|\bschools (?:should|must|are expected|are required|will)\b",
+    re.IGNORECASE,
+)
+# Service names that name a group of children, not the service: "looked after children"
+# is who the virtual school helps; a designated teacher for them is not the service.
+_GROUP_WORDS = frozenset({"child", "children", "pupil", "pupils", "student", "students"})
+_OWN_SERVICE = frozenset(
+    {"our", "link", "named", "attached", "allocated", "visiting", "own", "dedicated"}
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+# A list entry this short with no sentence of its own takes its statement from its lead-in.
+_ENTRY_WORDS = 25
+
+
+def find_services(
+    passages: Iterable[PlacedText],
+    terms: list[Term],
+    home_items: frozenset[str],
+    parent_services: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Identifiers of the services a report clearly says the school uses, in vocabulary order.
+
+    A service counts only in a sentence that says the school works with, refers to,
+    uses or has it (``SERVICE_STATEMENT``), or, for a short list entry, when the
+    sentence introducing the list says so ("We work with the following services:").
+    Being placed under a service item is not enough: a passage placed there wrongly, a
+    list of local services a parent may contact, an admission criterion or the council's
+    Local Offer states nothing about the school. "Please contact SENDIASS" counts for a
+    service whose item is the support for parents (``parent_services``). A service name
+    that names a group of children ("looked after children") is not the service. Only
+    passages placed under some item count; an ambiguous single word ("outreach") only
+    under one of ``home_items``.
+    """
+    named = [Term(term.identifier, _service_phrases(term)) for term in terms]
+    pieces: list[PlacedText] = []
+    for passage in passages:
+        if not passage.keys:
+            continue
+        sentences = [part for part in _SENTENCE_END.split(passage.text) if part.strip()]
+        for sentence in sentences:
+            if _states_service(sentence, passage, named, parent_services):
+                pieces.append(PlacedText(sentence, passage.keys))
+    return find_terms(pieces, named, home_items)
+
+
+def _service_phrases(term: Term) -> tuple[Phrase, ...]:
+    return tuple(
+        phrase
+        for phrase in term.phrases
+        if not _GROUP_WORDS.intersection(word.lower() for word in phrase.words)
+    )
+
+
+def _states_service(
+    sentence: str, passage: PlacedText, terms: list[Term], parent_services: frozenset[str]
+) -> bool:
+    if NOT_THE_SCHOOLS.search(sentence):
+        return False
+    if SERVICE_STATEMENT.search(sentence):
+        return True
+    text = _Text(sentence)
+    spans = [
+        (term.identifier, span)
+        for term in terms
+        for phrase in term.phrases
+        for span in text.spans(phrase)
+    ]
+    if any(span.start and text.raw[span.start - 1].lower() in _OWN_SERVICE for _, span in spans):
+        return True
+    if CONTACT_STATEMENT.search(sentence) and any(
+        identifier in parent_services for identifier, _ in spans
+    ):
+        return True
+    # A bare list entry ("• Educational psychologist") under a lead-in that says so.
+    lead_in = passage.introduced_by
+    return (
+        is_entry(sentence)
+        and bool(SERVICE_STATEMENT.search(lead_in))
+        and not NOT_THE_SCHOOLS.search(lead_in)
+    )
+
+
+def is_entry(text: str) -> bool:
+    """A list entry rather than a sentence: short, with no full stop inside it."""
+    return len(_WORD.findall(text)) <= _ENTRY_WORDS and ". " not in text.strip()
 
 
 def find_terms(
