@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from postcodes.selectors import EXAMPLE_POSTCODE, Location, PostcodeData
+from schools.kinds import school_description
 from schools.pagination import Pagination, paginate
 from schools.review import ReviewStatus, review_status
 
@@ -57,8 +58,7 @@ class ResultItem:
 
     hit: SchoolHit
     url: str
-    phase: str
-    school_type: str
+    kind: str
     needs: tuple[Term, ...]
     accessibility: tuple[Term, ...]
     outreach: tuple[Term, ...]
@@ -305,13 +305,10 @@ def _labels(vocabulary: Vocabulary, facet: str, values: tuple[str, ...]) -> tupl
 
 
 def _item(hit: SchoolHit, vocabulary: Vocabulary, url_for_path: Callable[[str], str]) -> ResultItem:
-    phase = vocabulary.get(v.PHASE, hit.phase)
-    school_type = vocabulary.get(v.SCHOOL_TYPE, hit.establishment_type or "")
     return ResultItem(
         hit=hit,
         url=url_for_path(hit.url_path),
-        phase=phase.label if phase else "",
-        school_type=school_type.label if school_type else "",
+        kind=school_description(hit.phase, hit.establishment_type or ""),
         needs=_labels(vocabulary, v.NEED, hit.needs),
         accessibility=_labels(vocabulary, v.ACCESSIBILITY, hit.accessibility),
         outreach=_labels(vocabulary, v.OUTREACH, hit.outreach),

@@ -34,6 +34,7 @@ from wagtail.search import index
 
 from ..checklist import STATUTORY_ITEMS, TEXT_ITEM_KEYS
 from ..compliance import ComplianceResult, check_compliance, is_blank
+from ..kinds import EstablishmentType, Phase, school_description
 from ..pagination import paginate
 from ..panels import ComplianceChecklistPanel, ReportAnswerPanel
 from ..permissions import MANAGE_WEB_ADDRESS, SchoolPagePermissionTester
@@ -52,34 +53,6 @@ POSTCODE_VALIDATOR = RegexValidator(
 PHONE_VALIDATOR = RegexValidator(
     r"^[\d\s()+-]{7,20}$", "Enter a phone number using digits and spaces, for example 01234 567890."
 )
-
-
-class Phase(models.TextChoices):
-    NURSERY = "nursery", "Nursery"
-    INFANT = "infant", "Infant"
-    JUNIOR = "junior", "Junior"
-    PRIMARY = "primary", "Primary"
-    MIDDLE = "middle", "Middle"
-    SECONDARY = "secondary", "Secondary"
-    ALL_THROUGH = "all-through", "All-through"
-    SIXTEEN_TO_NINETEEN = "16-19", "16 to 19"
-    SPECIAL = "special", "Special school"
-    ALTERNATIVE_PROVISION = "alternative-provision", "Alternative provision"
-
-
-class EstablishmentType(models.TextChoices):
-    COMMUNITY = "community", "Community school"
-    FOUNDATION = "foundation", "Foundation school"
-    VOLUNTARY_AIDED = "voluntary-aided", "Voluntary aided school"
-    VOLUNTARY_CONTROLLED = "voluntary-controlled", "Voluntary controlled school"
-    ACADEMY = "academy", "Academy"
-    FREE_SCHOOL = "free-school", "Free school"
-    MAINTAINED_SPECIAL = "maintained-special", "Maintained special school"
-    ACADEMY_SPECIAL = "academy-special", "Special academy"
-    INDEPENDENT_SPECIAL = "independent-special", "Independent special school"
-    MAINTAINED_NURSERY = "maintained-nursery", "Maintained nursery school"
-    PUPIL_REFERRAL_UNIT = "pupil-referral-unit", "Pupil referral unit"
-    OTHER = "other", "Other"
 
 
 # A link back to the results is a URL of this site; anything longer is not one we made.
@@ -388,12 +361,9 @@ class SchoolPage(Page):
 
     @property
     def kind_of_school(self) -> str:
-        """The phase as parents say it: "Primary school", "Special school" (not "Special
-        school school"), "Alternative provision"."""
-        label = self.get_phase_display()
-        if not label or self.phase in (Phase.SPECIAL, Phase.ALTERNATIVE_PROVISION):
-            return label
-        return f"{label} school"
+        """The phase and the type of school, each said once (schools/kinds.py): "Primary
+        school, academy", "Maintained special school"."""
+        return school_description(self.phase, self.establishment_type)
 
     @property
     def age_range(self) -> str:

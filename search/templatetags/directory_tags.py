@@ -94,16 +94,11 @@ def _optional_row(shown: bool, label: str, value: Any) -> SafeString:
 
 @register.simple_tag
 def school_card(item: ResultItem, back: str, located: bool) -> SafeString:
-    """A school in the results: name, phase and town, the words found in its report, what
+    """A school in the results: name, kind of school and town, the words found in its report, what
     it provides for, and a tick box to compare it. ``back`` is the link back to these
     results, URL-encoded; ``located`` whether the search has a postcode (distances)."""
     hit = item.hit
-    place = _html(
-        "{}{}{}",
-        item.phase,
-        _html(", {}", item.school_type.lower()) if item.school_type else "",
-        _html(", {}", hit.town) if hit.town else "",
-    )
+    place = _html("{}{}", item.kind, _html(", {}", hit.town) if hit.town else "")
     distance = ""
     if located:
         distance = _html(

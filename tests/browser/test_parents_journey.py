@@ -3,7 +3,8 @@
 From the home page's search box to the results (a school tagged for autism first, the
 count and the first result in the first screen on a phone), a filter, a school and back
 to the same results, then two schools side by side and a third added by typing part of
-its name; axe-core checks each page on the way.
+its name; axe-core checks each page on the way. The first screen after a search is also
+checked on the smallest phone still in use, 320 by 568.
 """
 
 from __future__ import annotations
@@ -26,20 +27,40 @@ pytestmark = pytest.mark.browser
 
 # An iPhone SE's screen, and a desktop's.
 SIZES = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 900}}
+# The first iPhone SE's: WCAG's reflow width, with the shortest screen parents still use.
+SMALL_PHONE = {"width": 320, "height": 568}
 WORDS = "autism wheelchair"
+
+
+def _tab(browser: Browser, base_url: str, size: dict[str, int]) -> Iterator[Page]:
+    phone = size["width"] < SIZES["desktop"]["width"]
+    context = new_context(browser, base_url=base_url, viewport=size, is_mobile=phone)
+    tab = context.new_page()
+    tab.is_phone = phone  # type: ignore[attr-defined]
+    yield tab
+    context.close()
 
 
 @pytest.fixture(params=sorted(SIZES))
 def parent(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[Page]:
     """A fresh tab at phone or desktop size."""
-    phone = request.param == "phone"
-    context = new_context(
-        browser, base_url=base_url, viewport=SIZES[request.param], is_mobile=phone
-    )
-    tab = context.new_page()
-    tab.is_phone = phone  # type: ignore[attr-defined]
-    yield tab
-    context.close()
+    yield from _tab(browser, base_url, SIZES[request.param])
+
+
+@pytest.fixture(params=["small phone", *sorted(SIZES)])
+def parent_at_any_size(
+    request: pytest.FixtureRequest, browser: Browser, base_url: str
+) -> Iterator[Page]:
+    """A fresh tab on a 320 by 568 phone, a 375 by 667 one or a desktop."""
+    yield from _tab(browser, base_url, SIZES.get(request.param, SMALL_PHONE))
+
+
+@pytest.fixture(params=["small phone", "phone"])
+def parent_on_a_phone(
+    request: pytest.FixtureRequest, browser: Browser, base_url: str
+) -> Iterator[Page]:
+    """A fresh tab on a 320 by 568 phone or a 375 by 667 one."""
+    yield from _tab(browser, base_url, SIZES.get(request.param, SMALL_PHONE))
 
 
 def _in_first_screen(page: Page, locator: Locator) -> bool:
@@ -146,9 +167,9 @@ def test_home_search_to_results_filter_school_and_back_then_compare(parent: Page
 
 
 def test_a_search_for_ehcp_shows_a_school_first_and_the_plan_note_on_asking(
-    parent: Page,
+    parent_at_any_size: Page,
 ) -> None:
-    page = parent
+    page = parent_at_any_size
     open_page(page, "/")
     page.get_by_role("searchbox", name="Find a school").fill("EHCP")
     page.get_by_role("button", name="Search").click()
@@ -169,6 +190,55 @@ def test_a_search_for_ehcp_shows_a_school_first_and_the_plan_note_on_asking(
     expect(page.get_by_text("agreed with the council, not with a school")).to_be_visible()
     expect(sendiass).to_be_visible()
     assert_no_violations(page)
+
+
+def test_after_a_search_the_first_school_is_in_a_phones_first_screen(
+    parent_on_a_phone: Page,
+) -> None:
+    page = parent_on_a_phone
+    open_page(page, "/")
+    page.get_by_role("searchbox", name="Find a school").fill("autism")
+    page.get_by_role("button", name="Search").click()
+
+    count = page.locator("#results-heading")
+    expect(count).to_contain_text("found for \u201cautism\u201d")
+    # "Sort by [Best match] [Sort]" stays on one line, the chosen order shown whole.
+    row = [
+        page.locator(".app-sort").get_by_text("Sort by"),
+        page.get_by_label("Sort by"),
+        page.get_by_role("button", name="Sort", exact=True),
+    ]
+    boxes = [part.bounding_box() for part in row]
+    assert all(boxes)
+    middles = [box["y"] + box["height"] / 2 for box in boxes if box]
+    assert max(middles) - min(middles) < 5, "the sort controls wrap onto two lines"
+    assert page.get_by_label("Sort by").evaluate(_SHOWS_ITS_CHOICE_WHOLE), "order cut short"
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+    assert _in_first_screen(page, count), "the result count is below the first screen"
+    name = _results(page).first.locator("h3 a")
+    if page.viewport_size["width"] >= SIZES["phone"]["width"]:
+        assert _in_first_screen(page, name), "the first school's name is below the first screen"
+    else:
+        # At 320 by 568 a long name's first line: the parent sees a school begin.
+        box = name.bounding_box()
+        line = float(name.evaluate("link => parseFloat(getComputedStyle(link).lineHeight)"))
+        assert box and page.evaluate("window.scrollY") == 0
+        assert box["y"] + line <= page.viewport_size["height"], "no school in the first screen"
+    assert_no_violations(page)
+
+
+# Whether a list is wide enough for the option chosen in it (its widest, measured with
+# CSS's max-content and put back as it was).
+_SHOWS_ITS_CHOICE_WHOLE = """select => {
+    const shown = select.getBoundingClientRect().width;
+    select.style.flex = "none";
+    select.style.width = "max-content";
+    const needed = select.getBoundingClientRect().width;
+    select.style.flex = "";
+    select.style.width = "";
+    return needed <= shown + 0.5;
+}"""
 
 
 def _demo_school_not_in(page: Page, names: list[str]) -> str:
