@@ -55,23 +55,42 @@ _AND_NAME = rf"(?:\s+(?:and|&)\s+(?:{_TITLED}|{_UNTITLED}))?"
 _SEP = (
     r"\s*(?:(?:['’]s)?\s+name(?:\s+and\s+contact\s+details)?\b\s*(?:is)?\s*)?"
     r"(?:[:=\-–—,(?]|\b(?:is|are)(?:\s+(?:called|named|currently))?\b|\bis\s*[-–:]|\bnamed\b)?"
+    # "Our SENCo, who is Mrs X", "Our SENCo (who is called Mrs X)": the name in apposition.
+    r"\s*(?:\bwho\s+(?:is|are)(?:\s+(?:called|named|currently))?\b)?"
     r"\s*(?:\b(?:is|currently)\b\s*)?(?:[-–:]\s*)?"
+)
+# After the role, before the name: a second duty ("SENCo and Deputy Head, Mrs X") or a
+# clause about the person ("Our SENCo, who is also our Deputy Head, is Mrs X").
+_ROLE_TAIL = (
+    r"(?:\s*(?:and|&|/)\s*(?:[A-Z][A-Za-z-]*\s+){0,3}?[A-Z][A-Za-z-]*(?=\s*[,:\-–(]))?"
+    r"(?:\s*,\s*who\s+(?:is|are)\s+also\s+[^,.]{1,40},)?"
 )
 # "SENCO Miss A Smith": a titled name straight after the role needs no separator.
 
 # (pattern, confidence): earlier and surer ways of naming the SENCO score higher.
 _PATTERNS = [
-    (re.compile(rf"{_ROLE}(?:\s+(?:at|for|in|of)\s+[\w’' ]{{1,40}}?)?{_SEP}{_NAME}"), 3),
+    (
+        re.compile(rf"{_ROLE}(?:\s+(?:at|for|in|of)\s+[\w’' ]{{1,40}}?)?{_ROLE_TAIL}{_SEP}{_NAME}"),
+        3,
+    ),
+    # "The role of SENCo is held by Mrs X", "SENCo duties are carried out by Mrs X".
     (
         re.compile(
-            rf"{_NAME}(?:{_LETTERS})?\s*\(\s*(?:the\s+)?(?:school['’]?s\s+)?(?:{_ALSO})?{_ROLE}"
+            rf"{_ROLE}(?:\s+(?i:role|duties|post))?\s+(?i:is|are)\s+(?i:currently\s+)?"
+            rf"(?i:held|carried\s+out|undertaken|filled|covered|shared)\s+by\s+{_NAME}"
+        ),
+        3,
+    ),
+    (
+        re.compile(
+            rf"{_NAME}(?:{_LETTERS})?\s*\(\s*(?:(?i:the|our)\s+)?(?:school['’]?s\s+)?(?:{_ALSO})?{_ROLE}"
             r"[^()]{0,40}\)"
         ),
         3,
     ),
     (
         re.compile(
-            rf"{_NAME}{_AND_NAME},?\s+(?:(?i:is|are)\s+(?:also\s+)?)?(?i:the|our)\s+"
+            rf"{_NAME}{_AND_NAME},?\s+(?:(?i:who\s+)?(?i:is|are)\s+(?:also\s+)?)?(?i:the|our)\s+"
             rf"(?:school['’]?s\s+)?(?:{_ALSO})?{_ROLE}"
         ),
         2,

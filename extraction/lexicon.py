@@ -297,6 +297,110 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
         2,
     ),
     (r"\byour responses\b|\bthe responses need\b|\bevery (early years? setting|school)\b", 3),
+    # Round 5: how reports of this kind open, written from the genre (the Regulations'
+    # duty to publish, the Code of Practice's definitions, a school's welcome and
+    # description of itself, its contact block), not from any one report.
+    (
+        r"\b(the )?(main )?(purpose|aim) of this (sen[d]? )?(information )?(report|document|"
+        r"page|policy)\b",
+        4,
+    ),
+    (
+        r"\bthis (sen[d]? )?(information )?(report|document|page)\b[^.]{0,60}\b(is (to|for|"
+        r"written|published|here|about|part|intended)|tells|describes|outlines|provides|gives|"
+        r"shows|informs|answers|details|summarises|will (help|answer|provide|outline|describe|"
+        r"show))",
+        4,
+    ),
+    (
+        r"^\s*welcome\b|\bwelcome to (our|the)\b[^.]{0,40}\b(report|page|local offer|website|"
+        r"section)",
+        4,
+    ),
+    (
+        r"\b(legal|statutory) (duty|requirement|obligation) to publish\b|\b(are|is) (legally )?"
+        r"required (by law )?to publish\b|\bsection 69\b|\bschedule 1\b|\bregulation 51\b",
+        4,
+    ),
+    (r"\bchildren and families act\b[^.]{0,60}\b(requires?|section|part 3|duty)\b", 3),
+    (
+        r"\b(date of|next|last) (review|publication|updated)\b|\b(reviewed|approved|ratified|"
+        r"adopted) by (the )?(full )?(governors|governing (body|board))\b|\breview date\b",
+        4,
+    ),
+    # The school describing itself: its kind, size, age range, trust, Ofsted grade, place.
+    (
+        r"\b(is|are) an? ((very |much )?[\w-]+,? ){0,4}(primary|infant|junior|secondary|first|"
+        r"middle|nursery|community|village|church|catholic|voluntary|grammar|all-through|"
+        r"comprehensive|co-educational|mixed)( \w+){0,3} (school|academy)\b",
+        3,
+    ),
+    (r"\bon (the |our )?roll\b|\bpupils aged (\d+|three|four|five|eleven)\b", 3),
+    (r"\b(part|member) of (the |a )?[^.]{0,40}\b(trust|federation|diocese)\b", 3),
+    (
+        r"\b(rated|judged|graded) (as )?['‘\"]?(good|outstanding|requires improvement)\b|"
+        r"\bofsted (rated|inspection|judged|report)\b",
+        3,
+    ),
+    (
+        r"\b(situated|located|set) (in|on|at|within) (the )?(heart|centre|edge|village|town|city|"
+        r"outskirts|grounds|beautiful)\b|\b(one|two|three|four|1|2|3|4)[- ]form[- ]entry\b",
+        3,
+    ),
+    (r"\bwe are an? ((very |much )?[\w-]+,? ){0,3}(school|academy|community)\b", 2),
+    # The Code of Practice's definitions of a learning difficulty and of SEN provision.
+    (
+        r"\bsignificantly greater difficulty in learning\b|\bprevents or hinders\b|\bfacilities "
+        r"of a kind generally provided\b|\bmainstream post-16 institutions\b|\bprovision that is "
+        r"additional to,? or different from\b|\bminor or trivial\b|\bunder compulsory school age\b",
+        4,
+    ),
+    (
+        r"\b(sen[d]?|special educational needs|disability)( and disabilit(y|ies))? (is|are) "
+        r"(defined|described)\b|\bthe (legal )?definition of\b|\bmeans that a (child|pupil|"
+        r"young person)\b",
+        3,
+    ),
+    (
+        r"\baccording to the (sen[d]? )?code of practice\b|\bthe (sen[d]? )?code of practice "
+        r"(2014|2015|\(2015\)|\(2014\))? ?(states|says|defines|requires)\b",
+        3,
+    ),
+    (
+        r"\b(all )?schools (must|should|are (expected|required)|have a (legal )?duty)\b|"
+        r"\bgoverning bod(y|ies) (must|should|ha(s|ve) a (legal )?duty)\b",
+        2,
+    ),
+    # The Equality Act's duties, quoted as law rather than as what the school does.
+    (
+        r"\bmust not (directly or indirectly )?discriminate\b|\bharass(ment)?,? or victimis\w+\b|"
+        r"\bprotected characteristics?\b|\bpublic sector equality duty\b",
+        3,
+    ),
+    # The school's contact block and its people other than the SENCO.
+    (
+        r"^\s*(head ?teacher|head of school|executive head ?teacher|principal|chair of (the )?"
+        r"governors|chair of (the )?governing (body|board)|school office|office manager|school "
+        r"business manager|post ?code|fax)\s*(name)?\s*[:\-–]",
+        4,
+    ),
+    (r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b)", 3),
+    (
+        r"\b(our|the) (head ?teacher|head of school|principal|chair of (the )?governors|chair of "
+        r"(the )?governing (body|board)) is\b",
+        3,
+    ),
+    (
+        r"\bour (school )?(vision|mission|ethos|values|motto)\b|\b(every|each) (child|pupil|"
+        r"learner|individual) (matters|is unique|is valued|is special|deserves)\b",
+        2,
+    ),
+    (
+        r"\b(frequently|commonly) asked questions\b|\bquestions (that|which) parents (often|may|"
+        r"might|frequently) ask\b|\bbelow (are|you will find) (the )?(answers|questions|"
+        r"information)\b",
+        3,
+    ),
 ]
 
 CONTENT_PATTERNS: dict[str, list[Weighted]] = {

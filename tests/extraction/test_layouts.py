@@ -126,6 +126,18 @@ def test_standard_proforma_guidance_is_removed_even_when_interleaved() -> None:
             "The person responsible for co-ordinating SEN provision is Mrs Ada Crane.",
             "Mrs Ada Crane",
         ),
+        # The name in apposition, with "who is", or the role "held by" someone.
+        ("Our SENCo, who is Mrs Amira Patel, meets parents each term.", "Mrs Amira Patel"),
+        ("Our SENCo (who is called Mr Tom Reed) runs the group.", "Mr Tom Reed"),
+        ("Our SENCo - who is Miss Jo Hart - meets parents.", "Miss Jo Hart"),
+        ("The SENCo at Elm Tree, who is Sam Okoro, meets parents.", "Sam Okoro"),
+        ("Our Inclusion Leader, who is Mr Sam Okoro, meets parents.", "Mr Sam Okoro"),
+        ("Our SENCo, who is also our Deputy Head, is Mrs Amira Patel.", "Mrs Amira Patel"),
+        ("Our SENCo and Deputy Head, Mrs Amira Patel, meets parents.", "Mrs Amira Patel"),
+        ("Mrs Amira Patel, who is our SENCo, meets parents.", "Mrs Amira Patel"),
+        ("Mrs Patel (our SENCo) meets parents.", "Mrs Patel"),
+        ("The role of SENCo is held by Mrs Amira Patel.", "Mrs Amira Patel"),
+        ("SENCo duties are carried out by Mrs Amira Patel.", "Mrs Amira Patel"),
     ],
 )
 def test_senco_named_in_the_usual_ways(sentence: str, name: str) -> None:
@@ -164,6 +176,8 @@ def test_senco_named_on_the_line_before_or_after_the_role(text: str) -> None:
         "The Head of Year and SENCo will discuss this with you.",
         "Assistant Head for Inclusion and Behaviour is responsible for these plans.",
         "Who is the SENCo? Please Ask At Reception.",
+        "Our SENCo, who is also the Designated Teacher, can help.",
+        "The SENCo and Class Teacher, who know your child, will meet you.",
     ],
 )
 def test_capitalised_words_after_a_role_are_not_a_name(sentence: str) -> None:

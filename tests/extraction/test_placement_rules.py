@@ -128,3 +128,57 @@ def test_links_formats_and_the_sen_governor_answer_nothing(passage: str) -> None
 
     assert result.items == {}
     assert result.senco is None
+
+
+# How SEN information reports in general open and what they quote, written for these
+# tests: each sits under an item's heading, where it still answers nothing.
+@pytest.mark.parametrize(
+    "passage",
+    [
+        # The report's purpose, a welcome, the duty to publish it.
+        "The purpose of this report is to explain how we put our SEND policy into practice.",
+        "Welcome to the SEND pages of our website, which we hope you find useful.",
+        "Every maintained school has a legal duty to publish information about its SEN "
+        "provision under section 69 of the Act.",
+        "This information report was approved by the full governing body; next review "
+        "date: autumn term.",
+        # The Code of Practice's definitions.
+        "In law, a learning difficulty is one giving a child a significantly greater "
+        "difficulty in learning than most of their classmates.",
+        "For the law, an effect counts as substantial when it is more than minor or trivial.",
+        # The school describing itself.
+        "Oakfield is a two-form entry community primary school with 420 pupils on roll.",
+        "We are part of the Riverside Learning Trust and were rated Good by Ofsted in our "
+        "last inspection.",
+        # Its contact block and people other than the SENCO.
+        "Headteacher: Mr Peter Green",
+        "Oakfield Primary School, 1 School Lane, Anytown AB1 2CD",
+        "Our Chair of Governors is Mrs Ruth Hale.",
+        # The Equality Act quoted as law.
+        "Schools must not discriminate against, harass or victimise disabled pupils.",
+    ],
+)
+def test_introductions_definitions_and_the_schools_details_answer_nothing(passage: str) -> None:
+    text = f"What kinds of special educational needs does the school provide for?\n\n{passage}\n"
+
+    result = extract(text)
+
+    assert result.items == {}, result.items
+    assert result.unplaced == [passage]
+
+
+def test_an_answer_beside_an_introduction_is_still_placed() -> None:
+    text = (
+        "What kinds of special educational needs does the school provide for?\n\n"
+        "The purpose of this report is to explain how we put our SEND policy into practice.\n\n"
+        "We provide for pupils with autism, dyslexia and speech and language needs.\n"
+    )
+
+    result = extract(text)
+
+    assert result.items["kinds_of_need"] == (
+        "We provide for pupils with autism, dyslexia and speech and language needs."
+    )
+    assert result.unplaced == [
+        "The purpose of this report is to explain how we put our SEND policy into practice."
+    ]
