@@ -1,0 +1,85 @@
+"""The admin on a 375 px phone, in Chromium: nothing Wagtail puts on top hides what a
+moderator or a school's editor has to read (the menu button over a long message, a
+header's actions over the page's title)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+from playwright.sync_api import expect
+
+from localoffer.demo import DEMO_EDITOR, DEMO_MODERATOR
+
+from .tools import new_context
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 667}
+
+# Whether every line of an element's text is what the browser shows at that place: the
+# left end, the middle and the right end of each line, not something drawn on top.
+_EVERY_LINE_ON_TOP = """element => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const hidden = [];
+    for (const line of range.getClientRects()) {
+        if (line.width < 1 || line.height < 1) continue;
+        const y = line.top + line.height / 2;
+        for (const x of [line.left + 1, line.left + line.width / 2, line.right - 1]) {
+            const shown = document.elementFromPoint(x, y);
+            if (!shown || !element.contains(shown)) hidden.push([Math.round(x), Math.round(y)]);
+        }
+    }
+    return hidden;
+}"""
+
+
+def _hidden_points(locator: Locator) -> list[list[int]]:
+    return locator.evaluate(_EVERY_LINE_ON_TOP)
+
+
+@pytest.fixture
+def phone(browser: Browser, admin_base_url: str) -> Iterator[Page]:
+    context = new_context(browser, base_url=admin_base_url, viewport=PHONE, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+def _sign_in(page: Page, user: tuple[str, str]) -> None:
+    page.goto("/admin/login/")
+    page.fill("#id_login", user[0])
+    page.fill("#id_password", user[1])
+    page.click("main button[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+
+def test_the_menu_button_hides_no_part_of_a_long_message(phone: Page) -> None:
+    page = phone
+    _sign_in(page, DEMO_EDITOR)
+    # The demo editor's school is overdue for its annual review: the edit screen says so
+    # in a message several lines long on a phone.
+    page.get_by_role("link", name="Edit the report").click()
+    message = page.locator(".messages li").first
+    expect(message).to_contain_text("annual review")
+    expect(page.get_by_role("button", name="Toggle sidebar")).to_be_visible()
+    page.wait_for_load_state("networkidle")  # the message slides in
+
+    assert _hidden_points(message) == [], "the menu button covers the message"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_the_status_pages_title_shows_above_its_downloads(phone: Page) -> None:
+    page = phone
+    _sign_in(page, DEMO_MODERATOR)
+    page.goto("/admin/moderation/school-status/")
+    title = page.locator("header nav[aria-label='Breadcrumb'] li").last
+    expect(title).to_have_text("School report status")
+    expect(page.get_by_role("link", name="Download CSV")).to_be_visible()
+
+    assert _hidden_points(title) == [], "the page's title is squeezed out of the header"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
