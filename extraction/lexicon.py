@@ -313,8 +313,8 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
         4,
     ),
     (
-        r"^\s*welcome\b|\bwelcome to (our|the)\b[^.]{0,40}\b(report|page|local offer|website|"
-        r"section)",
+        r"^\s*welcome to\b|\bwelcome to (our|the)\b[^.]{0,40}\b(report|page|local offer|"
+        r"website|section)",
         4,
     ),
     (
@@ -324,8 +324,8 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
     ),
     (r"\bchildren and families act\b[^.]{0,60}\b(requires?|section|part 3|duty)\b", 3),
     (
-        r"\b(date of|next|last) (review|publication|updated)\b|\b(reviewed|approved|ratified|"
-        r"adopted) by (the )?(full )?(governors|governing (body|board))\b|\breview date\b",
+        r"\bdate of (review|publication)\b|\b(reviewed|approved|ratified|adopted) by (the )?"
+        r"(full )?(governors|governing (body|board))\b|\breview date\b",
         4,
     ),
     # The school describing itself: its kind, size, age range, trust, Ofsted grade, place.
@@ -335,16 +335,20 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
         r"comprehensive|co-educational|mixed)( \w+){0,3} (school|academy)\b",
         3,
     ),
-    (r"\bon (the |our )?roll\b|\bpupils aged (\d+|three|four|five|eleven)\b", 3),
-    (r"\b(part|member) of (the |a )?[^.]{0,40}\b(trust|federation|diocese)\b", 3),
+    (r"\bon (the |our )?roll\b", 2),
+    (
+        r"\b(part|member) of (the |a )?[^.]{0,40}(?-i:\b(Trust|Federation|Diocese))\b|"
+        r"\bmulti[- ]academy trust\b",
+        3,
+    ),
     (
         r"\b(rated|judged|graded) (as )?['‘\"]?(good|outstanding|requires improvement)\b|"
         r"\bofsted (rated|inspection|judged|report)\b",
         3,
     ),
     (
-        r"\b(situated|located|set) (in|on|at|within) (the )?(heart|centre|edge|village|town|city|"
-        r"outskirts|grounds|beautiful)\b|\b(one|two|three|four|1|2|3|4)[- ]form[- ]entry\b",
+        r"\b(situated|located|set) (in|on|at|within) (the )?(heart|village|town|city|outskirts|"
+        r"beautiful)\b|\b(one|two|three|four|1|2|3|4)[- ]form[- ]entry\b",
         3,
     ),
     (r"\bwe are an? ((very |much )?[\w-]+,? ){0,3}(school|academy|community)\b", 2),
@@ -357,8 +361,7 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
     ),
     (
         r"\b(sen[d]?|special educational needs|disability)( and disabilit(y|ies))? (is|are) "
-        r"(defined|described)\b|\bthe (legal )?definition of\b|\bmeans that a (child|pupil|"
-        r"young person)\b",
+        r"(defined|described)\b|\bthe (legal )?definition of\b",
         3,
     ),
     (
@@ -387,7 +390,7 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
     (r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b)", 3),
     (
         r"\b(our|the) (head ?teacher|head of school|principal|chair of (the )?governors|chair of "
-        r"(the )?governing (body|board)) is\b",
+        r"(the )?governing (body|board)) is (mrs|mr|miss|ms|dr)\b",
         3,
     ),
     (

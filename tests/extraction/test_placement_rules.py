@@ -182,3 +182,37 @@ def test_an_answer_beside_an_introduction_is_still_placed() -> None:
     assert result.unplaced == [
         "The purpose of this report is to explain how we put our SEND policy into practice."
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "passage", "key"),
+    [
+        # Answers with words those patterns must not take for an introduction.
+        (
+            "How will the school let me know about my child's progress?",
+            "At the next review meeting we look at the targets together and set new ones.",
+            "assessing_progress",
+        ),
+        (
+            "What should I do if I am unhappy with the support my child gets?",
+            "If you have a complaint, the headteacher is always willing to meet you.",
+            "complaints",
+        ),
+        (
+            "How will the school prepare my child for moving on?",
+            "Welcome meetings for new families are held every June before children start.",
+            "transitions",
+        ),
+        (
+            "How do you work with parents?",
+            "As part of building trust, we meet parents every half term.",
+            "consulting_parents",
+        ),
+    ],
+)
+def test_answers_sounding_a_little_like_an_introduction_are_still_placed(
+    heading: str, passage: str, key: str
+) -> None:
+    result = extract(f"{heading}\n\n{passage}\n")
+
+    assert result.items.get(key) == passage, result.items
