@@ -86,3 +86,5 @@ def test_every_page_that_says_what_kind_of_school_says_it_once(
         html = response.content.decode()
         assert "Maintained special school, Malton" in html, where
         assert "Special school, maintained" not in html, where
+    # Above the school's name, and not again in its key facts.
+    assert pages["school page"].content.decode().count("aintained special school") == 1

@@ -118,6 +118,19 @@ DATABASES = {
         ENV.database_url or f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two requests writing at once (an editor's preview and autosave, a session saved
+    # while a page is published) must wait for each other, not fail. A transaction that
+    # reads first and writes later (SQLite's default) gets "database is locked" at once,
+    # without waiting, when another has written meanwhile: a 500 for the editor. Taking
+    # the write lock when the transaction begins lets the timeout apply; WAL lets pages
+    # be read while someone writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out username or address before any password is
