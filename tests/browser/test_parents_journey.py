@@ -82,17 +82,22 @@ def _results(page: Page) -> Locator:
     return page.locator("ul[aria-labelledby='results-heading'] > li")
 
 
+def _search_from_home(page: Page, words: str) -> None:
+    """Search the directory from the home page's box, as a parent does, and wait for the
+    count of schools found."""
+    page.get_by_role("searchbox", name="Find a school").fill(words)
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator("#results-heading")).to_contain_text(f"found for \u201c{words}\u201d")
+
+
 def test_home_search_to_results_filter_school_and_back_then_compare(parent: Page) -> None:
     page = parent
     open_page(page, "/")
     assert_no_violations(page)
 
     # Search from the home page.
-    page.get_by_role("searchbox", name="Find a school").fill(WORDS)
-    page.get_by_role("button", name="Search").click()
-
+    _search_from_home(page, WORDS)
     count = page.locator("#results-heading")
-    expect(count).to_contain_text(f"found for \u201c{WORDS}\u201d")
     first = _results(page).first
     expect(first.locator("dd").first).to_contain_text("Autism")
     if page.is_phone:  # type: ignore[attr-defined]
@@ -171,10 +176,7 @@ def test_a_search_for_ehcp_shows_a_school_first_and_the_plan_note_on_asking(
 ) -> None:
     page = parent_at_any_size
     open_page(page, "/")
-    page.get_by_role("searchbox", name="Find a school").fill("EHCP")
-    page.get_by_role("button", name="Search").click()
-
-    expect(page.locator("#results-heading")).to_contain_text("found for \u201cEHCP\u201d")
+    _search_from_home(page, "EHCP")
     sendiass = page.get_by_role("note").get_by_role("link").first
     if page.is_phone:  # type: ignore[attr-defined]
         # The note is one line until asked for: the first school is in the first screen.
@@ -197,11 +199,8 @@ def test_after_a_search_the_first_school_is_in_a_phones_first_screen(
 ) -> None:
     page = parent_on_a_phone
     open_page(page, "/")
-    page.get_by_role("searchbox", name="Find a school").fill("autism")
-    page.get_by_role("button", name="Search").click()
-
+    _search_from_home(page, "autism")
     count = page.locator("#results-heading")
-    expect(count).to_contain_text("found for \u201cautism\u201d")
     # "Sort by [Best match] [Sort]" stays on one line, the chosen order shown whole.
     row = [
         page.locator(".app-sort").get_by_text("Sort by"),
