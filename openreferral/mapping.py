@@ -19,6 +19,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.http import HttpRequest
 from django.utils.html import strip_tags
 
+from schools.kinds import school_description
 from schools.models import SchoolPage
 
 from . import ids
@@ -248,10 +249,9 @@ def _needs(page: SchoolPage) -> list[Term]:
 
 
 def _kind_of_school(page: SchoolPage) -> str:
-    phase = page.get_phase_display() if page.phase else "School"
-    kind = page.get_establishment_type_display() if page.establishment_type else ""
-    phase_text = phase if phase.lower().endswith("school") else f"{phase} school"
-    return f"{phase_text} ({kind.lower()})" if kind else phase_text
+    # The website's words (schools/kinds.py), so a consumer's listing and the school's
+    # page describe it alike: "Maintained special school", "Primary school, academy".
+    return school_description(page.phase, page.establishment_type) or "School"
 
 
 def _service_description(page: SchoolPage) -> str:

@@ -86,6 +86,39 @@ def test_the_service_carries_the_schools_facts(client: Client, rich_school: Scho
     assert "10 places, 9 pupils on roll" in service["description"]
 
 
+def test_the_open_data_describes_a_school_in_the_websites_words(
+    client: Client, schools_index: SchoolIndexPage
+) -> None:
+    page = publish(
+        SchoolPageFactory(
+            parent=schools_index,
+            title="Rowan School",
+            urn="990022",
+            phase="special",
+            establishment_type="maintained-special",
+            town="Malton",
+        )
+    )
+
+    service = get(client, f"/services/{ids.service_id(page.urn)}")
+
+    # As the school's page and the directory say it, not "Special school (maintained
+    # special school)".
+    assert service["organization"]["description"] == "Maintained special school in Malton."
+    assert service["description"].startswith("Maintained special school.")
+    caption = client.get(page.url).content.decode()
+    assert "Maintained special school, Malton" in caption
+    assert "special school (" not in json.dumps(service).lower()
+
+
+def test_a_school_of_a_phase_and_a_type_is_described_by_both(
+    client: Client, rich_school: SchoolPage
+) -> None:
+    organization = get(client, f"/organizations/{ids.organization_id(rich_school.urn)}")
+
+    assert organization["description"] == "Secondary school, academy in Pickering."
+
+
 def test_no_phone_number_is_published(client: Client, rich_school: SchoolPage) -> None:
     # ORUK 3.0 has no phone on services, locations, organizations or contacts.
     text = json.dumps(get(client, f"/services/{ids.service_id(rich_school.urn)}"))
