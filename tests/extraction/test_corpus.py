@@ -2,8 +2,9 @@
 copied anywhere in the repository, and the extractor's figures on the development part
 and the seed reports.
 
-The held-out part is only measured by ``bench/evaluate_extraction.py`` (figures in
-docs/extraction.md); these tests check its labels but never score the extractor on it.
+The held-out part (and its two round-6 halves, read and unread) is only measured by
+``bench/evaluate_extraction.py`` (figures in docs/extraction.md); these tests check its
+labels but never score the extractor on it.
 """
 
 # ruff: noqa: RUF001 -- typographic apostrophes are what documents contain
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,7 +26,7 @@ from schools.checklist import STATUTORY_KEYS
 
 from .corpus import LABELS, ROOT, bench, evaluation, shared_folder
 
-PARTS = ("development", "held_out", "seeds")
+PARTS = ("development", "held_out", "held_out_read", "held_out_unread", "seeds")
 # A run of this many words shared with a real report is a copy: eight catches copied
 # sentences and clauses that ten lets through, while ordinary phrasing stays shorter.
 _RUN = 8
@@ -111,6 +113,40 @@ def test_the_split_is_the_one_recorded_before_tuning(shared: Path) -> None:
     assert len(recorded["development"]) + len(recorded["held_out"]) == len(rows) == 40
 
 
+def test_round_six_deals_the_held_out_part_into_a_read_and_an_unread_half(shared: Path) -> None:
+    splitter = bench("split_extraction_corpus")
+    recorded = json.loads((LABELS / "split.json").read_text(encoding="utf-8"))
+    again = splitter.split_held_out(recorded, recorded["held_out_seed"])
+    read, unread = set(recorded["held_out_read"]), set(recorded["held_out_unread"])
+
+    assert again["held_out_read"] == recorded["held_out_read"]
+    assert again["held_out_unread"] == recorded["held_out_unread"]
+    assert not read & unread and read | unread == set(recorded["held_out"])
+    assert len(read) == len(unread) == 10
+    # Stratified: each phase group is shared out between the halves, none left to one.
+    for names in recorded["groups"].values():
+        group = set(names) & set(recorded["held_out"])
+        assert abs(len(group & read) - len(group & unread)) <= 1, names
+
+
+def test_held_out_parts_are_scored_only_by_name_and_the_unread_never_in_detail(
+    shared: Path,
+) -> None:
+    evaluate = evaluation()
+    held_out = {"held_out", "held_out_read", "held_out_unread"}
+
+    assert not held_out & set(evaluate.iter_parts(None))
+    assert list(evaluate.iter_parts("held_out_read")) == ["held_out_read"]
+    for part in ("held_out", "held_out_unread"):
+        finished = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "evaluate_extraction.py"), "--part", part,
+             "--verbose", "--shared", str(shared)],
+            capture_output=True, text=True, check=False, timeout=60,
+        )  # fmt: skip
+        assert finished.returncode == 2, finished.stderr
+        assert "refused" in finished.stderr and not finished.stdout
+
+
 def _runs(text: str) -> set[tuple[str, ...]]:
     """Every run of ``_RUN`` words in ``text``, none across an address or a stock phrase."""
     words = _WORD.findall(_ADDRESS.sub(" | ", text.lower().replace("’", "'")))
@@ -185,9 +221,11 @@ def test_learned_vocabulary_is_what_the_development_part_teaches(shared: Path) -
     reports = [
         report for part in learner.TRAINING_PARTS for report in evaluation().load_part(part, shared)
     ]
-    held_out = json.loads((LABELS / "split.json").read_text(encoding="utf-8"))["held_out"]
+    split = json.loads((LABELS / "split.json").read_text(encoding="utf-8"))
+    held_out = {*split["held_out"], *split["held_out_read"], *split["held_out_unread"]}
 
     assert learner.learned(reports) == shipped["weights"], "run the learner again"
+    assert "held_out_read" not in learner.TRAINING_PARTS
     assert not {Path(name).stem for name in held_out} & set(shipped["reports"])
 
 
