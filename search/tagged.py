@@ -24,6 +24,12 @@ _VERBS = {
     v.ACCESSIBILITY: ("has", "have"),
     v.OUTREACH: ("offers", "offer"),
 }
+# The same, of the words searched for: "3 of 6 say they provide for this".
+_THIS = {
+    v.NEED: "provide for this",
+    v.ACCESSIBILITY: "have this",
+    v.OUTREACH: "offer this",
+}
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,18 @@ class WordsAsFilters:
             return f"No schools {self.offer(0)}; {self.mentioned} {mention}."
         schools = f"{self.tagged} school{'s' if self.tagged != 1 else ''}"
         return f"{schools} {self.offer(self.tagged)}; {self.mentioned} more {mention}."
+
+    @property
+    def headline(self) -> str:
+        """ "2 of 4 say they do both": the summary in one short line, what a phone shows
+        until the parent opens it (the count and the words are in the heading above)."""
+        if len(self.labels) == 1:
+            verb = _THIS[self.labels[0][0]]
+        else:
+            verb = "do both" if len(self.labels) == 2 else "do all of these"
+        if not self.tagged:
+            return f"None say they {verb}"
+        return f"{self.tagged} of {self.count} say they {verb}"
 
     @property
     def link_text(self) -> str:

@@ -1,6 +1,7 @@
 """The admin on a 375 px phone, in Chromium: nothing Wagtail puts on top hides what a
 moderator or a school's editor has to read (the menu button over a long message, a
-header's actions over the page's title)."""
+header's actions over the page's title); on a 320 px one the page's title wraps rather
+than running off the screen."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 667}
+# WCAG's reflow width, the first iPhone SE's.
+SMALL_PHONE = {"width": 320, "height": 568}
 
 # Whether every line of an element's text is what the browser shows at that place: the
 # left end, the middle and the right end of each line, not something drawn on top.
@@ -44,8 +47,10 @@ def _hidden_points(locator: Locator) -> list[list[int]]:
 
 
 @pytest.fixture
-def phone(browser: Browser, admin_base_url: str) -> Iterator[Page]:
-    context = new_context(browser, base_url=admin_base_url, viewport=PHONE, is_mobile=True)
+def phone(request: pytest.FixtureRequest, browser: Browser, admin_base_url: str) -> Iterator[Page]:
+    """A 375 px phone, or the size a test asks for (``indirect`` parametrisation)."""
+    size = getattr(request, "param", PHONE)
+    context = new_context(browser, base_url=admin_base_url, viewport=size, is_mobile=True)
     yield context.new_page()
     context.close()
 
@@ -73,13 +78,19 @@ def test_the_menu_button_hides_no_part_of_a_long_message(phone: Page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+@pytest.mark.parametrize("phone", [SMALL_PHONE, PHONE], indirect=True, ids=["320", "375"])
 def test_the_status_pages_title_shows_above_its_downloads(phone: Page) -> None:
     page = phone
+    width = (page.viewport_size or {})["width"]
     _sign_in(page, DEMO_MODERATOR)
     page.goto("/admin/moderation/school-status/")
     title = page.locator("header nav[aria-label='Breadcrumb'] li").last
     expect(title).to_have_text("School report status")
     expect(page.get_by_role("link", name="Download CSV")).to_be_visible()
 
-    assert _hidden_points(title) == [], "the page's title is squeezed out of the header"
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # Every line of it on the screen: at 320 px "School report status" wraps onto a second
+    # line instead of running off the right edge.
+    assert _hidden_points(title) == [], "the page's title is cut off"
+    box = title.bounding_box()
+    assert box and box["x"] + box["width"] <= width, "the title runs off the screen"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -107,7 +107,14 @@ def test_home_search_to_results_filter_school_and_back_then_compare(parent: Page
         expect(page.get_by_role("heading", name="Filters", exact=True)).to_be_hidden()
     else:
         expect(page.get_by_role("heading", name="Filters", exact=True)).to_be_visible()
-    expect(page.get_by_text("more only mention")).to_be_visible()
+    # How many schools say they do what the words mean, and a link to show only those.
+    note = page.locator(".app-words-as-filters")
+    expect(note.get_by_role("link", name="Show only these")).to_be_visible()
+    if page.is_phone:  # type: ignore[attr-defined]
+        # On a phone the sentence is one short line until asked for.
+        expect(note.get_by_text("more only mention")).to_be_hidden()
+        note.locator("summary").click()
+    expect(note.get_by_text("more only mention")).to_be_visible()
     assert_no_violations(page)
 
     # Choose a filter.
@@ -194,13 +201,18 @@ def test_a_search_for_ehcp_shows_a_school_first_and_the_plan_note_on_asking(
     assert_no_violations(page)
 
 
+# Both say how many schools are tagged for the words; the second at length ("... provide
+# for autism and have step-free access for wheelchairs; 2 more only mention ...").
+@pytest.mark.parametrize("words", ["autism", WORDS])
 def test_after_a_search_the_first_school_is_in_a_phones_first_screen(
-    parent_on_a_phone: Page,
+    parent_on_a_phone: Page, words: str
 ) -> None:
     page = parent_on_a_phone
     open_page(page, "/")
-    _search_from_home(page, "autism")
+    _search_from_home(page, words)
     count = page.locator("#results-heading")
+    note = page.locator(".app-words-as-filters")
+    expect(note.get_by_role("link", name="Show only these")).to_be_visible()
     # "Sort by [Best match] [Sort]" stays on one line, the chosen order shown whole.
     row = [
         page.locator(".app-sort").get_by_text("Sort by"),
@@ -224,6 +236,13 @@ def test_after_a_search_the_first_school_is_in_a_phones_first_screen(
         line = float(name.evaluate("link => parseFloat(getComputedStyle(link).lineHeight)"))
         assert box and page.evaluate("window.scrollY") == 0
         assert box["y"] + line <= page.viewport_size["height"], "no school in the first screen"
+    # The whole note is one keypress away, for every reader (a details element).
+    sentence = note.get_by_text("more only mention")
+    expect(sentence).to_be_hidden()
+    note.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(sentence).to_be_visible()
+    expect(sentence).to_contain_text("provide for autism")
     assert_no_violations(page)
 
 

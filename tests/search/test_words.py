@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from schools.models import NeedArea
+from search.tagged import WordsAsFilters
 
 from .conftest import (
     KNOWN_SCHOOLS,
@@ -322,6 +323,9 @@ def test_the_page_says_how_many_schools_provide_for_the_words_and_how_many_menti
     words = answer.body.context["directory"].words_as_filters
     assert words.summary == "1 school provides for autism; 1 more only mentions \u201cautism\u201d."
     assert words.link_text in answer.body.content.decode()
+    # What a phone shows of it until opened.
+    assert words.headline == "1 of 2 say they provide for this"
+    assert words.headline in answer.body.content.decode()
     # One click turns the words into the filter, keeping the other filters.
     url = answer.body.context["directory"].words_as_filters_url
     assert client.get(url).context["directory"].search.params == {
@@ -330,6 +334,32 @@ def test_the_page_says_how_many_schools_provide_for_the_words_and_how_many_menti
     }
     filtered = ask_page(client, directory, {"need": "ASD", "phase": "primary"})
     assert filtered.names == ["Yew Autism School"]
+
+
+def test_the_short_line_a_phone_shows_says_how_many_do_what_the_words_mean(
+    schools_index, directory, client
+):
+    _tagged_and_mentioning_schools(schools_index)
+
+    def words_of(params):
+        answer = ask_page(client, directory, params)
+        words = answer.body.context["directory"].words_as_filters
+        assert words.headline in answer.body.content.decode()
+        assert words.summary in answer.body.content.decode()  # in the page, folded
+        return words
+
+    both = words_of({"q": "autism wheelchair"})
+    assert both.headline == "1 of 3 say they do both"
+    assert both.summary.startswith(
+        "1 school provides for autism and has step-free access for wheelchairs; 2 more"
+    )
+    assert words_of({"q": "wheelchair"}).headline == "2 of 3 say they have this"
+    assert words_of({"q": "autism", "accessibility": "step-free-access"}).headline == (
+        "1 of 2 say they provide for this"
+    )
+    none = WordsAsFilters("autism", 0, 2, (("need", ("autism",)),), {})
+    assert none.headline == "None say they provide for this"
+    assert none.summary == "No schools provide for autism; 2 only mention \u201cautism\u201d."
 
 
 def test_nothing_is_said_when_text_and_filters_agree_or_cannot_be_one_filter(
