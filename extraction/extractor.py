@@ -149,7 +149,7 @@ def extract_document(
             _introduction(passages, number),
         )
         for number, passage in enumerate(passages)
-        if not passage.contents
+        if not (passage.contents or passage.glossary)
     ]
     return ExtractionResult(
         items=items,

@@ -398,6 +398,13 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
         r"learner|individual) (matters|is unique|is valued|is special|deserves)\b",
         2,
     ),
+    # "Our aims are:" introducing a list of "To ..." aims: the policy's aims, which its
+    # list shares (a lead-in's non-answer score goes to its items).
+    (
+        r"^\s*(our|the|its|the school'?s) (main |key |overall )?(aims|objectives|principles)"
+        r"( of [^:]{1,60})?( are| is)?\s*:\s*$",
+        3,
+    ),
     (
         r"\b(frequently|commonly) asked questions\b|\bquestions (that|which) parents (often|may|"
         r"might|frequently) ask\b|\bbelow (are|you will find) (the )?(answers|questions|"
@@ -409,7 +416,7 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
 CONTENT_PATTERNS: dict[str, list[Weighted]] = {
     "kinds_of_need": [
         (r"\b(kinds?|types?|range|areas?) of (special educational |additional )?needs?\b", 2),
-        (r"\bfour (broad )?areas\b|\bbroad areas of need\b", 3),
+        (r"\bfour (broad )?(areas|categories)\b|\bbroad (areas|categories) of need\b", 3),
         (r"\bcommunication and interaction\b|\bcognition and learning\b", 2),
         (r"\bsocial,? emotional and mental health\b|\bsensory and(/or)? physical\b", 2),
         (
@@ -471,6 +478,12 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
     ],
     "senco_contact": [
         (r"\bcontact (the|our) sen[d]?co\b|\bsen[d]?co (is|:|-|–)", 3),
+        # A staff list's role line: "Inclusion Manager - Mrs A Smith" (a SENCO's other title).
+        (
+            r"\binclusion (manager|leader|lead|co-?ordinator)\s*(is\b|:|-|–)\s*(mrs|mr|miss|ms|"
+            r"mx|dr)\b",
+            4,
+        ),
         (r"\bkey contacts?\b|\bcan be contacted (on|at|via)\b", 2),
         (r"\b(special educational needs|sen[d]?) co-?ordinator (is|:)", 3),
         (r"\bcontact\b[^.]{0,40}\b(on|at|via)\b[^.]{0,30}\d{4}", 3),

@@ -43,6 +43,9 @@ class Passage:
     # An entry of a list of contents ("3. How does the school identify...?"): a link to
     # an answer, not the answer.
     contents: bool = False
+    # An entry of a glossary ("OT Occupational Therapist"): it spells out a word, it does
+    # not say what the school does (``extraction.glossary``).
+    glossary: bool = False
     # How much the passage sounds like text that answers nothing (introductions,
     # definitions, ethos, the school's details): it counts against every item.
     none_score: float = 0.0

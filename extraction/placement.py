@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from schools.checklist import STATUTORY_KEYS
 
 from .facets import Term, Vocabulary, _Text
+from .glossary import glossary_entries
 from .lexicon import NON_ANSWER_HEADINGS, Lexicon, standard_lexicon
 from .passages import TITLE_AREA_WORDS, Passage
 from .similarity import NONE, ItemProfiles, LearnedVocabulary, learned_vocabulary
@@ -191,6 +192,10 @@ class Placer:
         """Set ``key`` on each passage (None when it answers nothing)."""
         boosts = boosts or {}
         self._mark_contents(passages)
+        for number in glossary_entries(
+            [passage.text for passage in passages], [passage.segment for passage in passages]
+        ):
+            passages[number].glossary = True
         for passage in passages:
             if len(_WORD.findall(passage.text.lower())) >= TITLE_AREA_WORDS:
                 break
@@ -281,7 +286,7 @@ class Placer:
         return second if value >= _DUAL_MIN and value >= _DUAL_SHARE * first else None
 
     def _decide(self, passage: Passage, previous: Passage | None) -> str | None:
-        if passage.contents:
+        if passage.contents or passage.glossary:
             return None
         totals, content = passage.scores, passage.content
         # Ties go to the passage's own words, then to checklist order.

@@ -46,6 +46,9 @@ _PIPE_CELL = re.compile(r"\S\s+\|(?:\s|$)")
 _CELL_SPLIT = re.compile(r"\t|\s+\|(?=\s|$)\s*")
 # A line this long cannot be a line of a page: the text keeps one paragraph a line.
 _UNWRAPPED_LINE = 160
+# A line ending in "?" is a question heading up to this long (a template's question).
+_QUESTION_CHARS = 250
+_QUESTION_WORDS = 45
 _FUNCTION_WORDS = frozenset(
     [
         "a",
@@ -148,15 +151,19 @@ def looks_like_heading(
     "for" or "with" does not make it the first half of a wrapped sentence.
     """
     text = line.strip()
-    if not text or len(text) > 160:
+    is_question = text.endswith("?")
+    # Council templates' questions run long (two or three questions in one, thirty words
+    # or more), and may open with a bracketed note of whom they are for ("(Mainstream
+    # schools only) How ...?").
+    if not text or len(text) > (_QUESTION_CHARS if is_question else 160):
         return False
     words = _words(text)
     if not words:
         return False
-    is_question = text.endswith("?")
     if is_question:
-        if len(words) > 30:
+        if len(words) > _QUESTION_WORDS:
             return False
+        text = re.sub(r"^\([^()]{1,80}\)\s*(?=[A-Z])", "", text)
     elif len(words) > 12 or len(text) > 80:
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "‘'\"“"):
@@ -348,9 +355,33 @@ class _LineParser:
                 self.current.text += "\n" + line
                 self.current_last_line = line
                 continue
+            if self._resumes_last_paragraph(line, cell_start):
+                # A PDF's text can leave a blank line between the wrapped lines of one
+                # sentence: "... core, additional and high needs," / (blank) / "where
+                # some children ...". A line opening in lower case after a paragraph
+                # that stopped mid-sentence is the rest of that paragraph.
+                self.current = self.blocks.pop()
+                self.current.text += "\n" + line
+                self.current_last_line = line
+                continue
             self._start(BlockKind.PARAGRAPH, line, cell_start=cell_start)
         self._flush()
         return _lists_from_heading_runs(self.blocks)
+
+    def _resumes_last_paragraph(self, line: str, cell_start: bool) -> bool:
+        """Whether ``line``, after a blank line, goes on with the paragraph before it."""
+        if cell_start or self.current is not None or not self.blocks or not line[0].islower():
+            return False
+        last = self.blocks[-1]
+        if last.kind != BlockKind.PARAGRAPH:
+            return False
+        # Only where the paragraph plainly stopped mid-sentence: at a comma or a word that
+        # cannot end one ("and", "for", "the"). A paragraph ending in any other word may
+        # be a finished fragment (a council template's note), and joining a lower-case
+        # line to it would give the fragment the line's topic.
+        ending = last.text.rstrip()
+        words = _words(ending)
+        return ending.endswith(",") or bool(words and words[-1].lower() in _FUNCTION_WORDS)
 
     def _cell_is_single_line(self, index: int) -> bool:
         following = self.lines[index + 1 : index + 2]
