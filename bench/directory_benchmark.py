@@ -4,7 +4,9 @@
                                                   [--database FILE] [--api] [--floor]
 
 It builds a scratch SQLite database (``--database``, default a new temporary file; an
-existing file that already holds ``--schools`` schools is reused), migrates it and
+existing file that already holds ``--schools`` schools is reused), or with
+``--database-url`` another one (PostgreSQL: an existing database, empty or already
+holding ``--schools`` schools), migrates it and
 creates that many live school pages under the schools index, with realistic names,
 phases, needs, accessibility, services, specialist provision and report text about
 4 KB long. Pages are created through Wagtail's tree API (``add_child``), so they are
@@ -20,7 +22,8 @@ request, 95th percentile under 150 ms at 5,000 schools on two cores.
 
 With ``--floor`` it first runs the engine floor (``floor.py`` in the shared ``bench/``
 folder, ``$LOCALOFFER_SHARED`` or ``../shared``: hand-written SQL for the same kind of
-request on SQLite, at the same number of schools) in a subprocess, so that both meet
+request on SQLite and PostgreSQL, at the same number of schools; the ratios use the
+engine the page runs on) in a subprocess, so that both meet
 the same machine load, and prints the directory page's median and 95th percentile as
 multiples of the floor's (issue 20: at most three). The floor needs psycopg and a
 PostgreSQL database (``$FLOOR_DATABASE``, default ``floor``) that libpq reaches with the
@@ -52,6 +55,11 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--schools", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--database", type=Path, help="SQLite file to build or reuse.")
+    parser.add_argument(
+        "--database-url",
+        help="Another database to build or reuse instead, e.g. postgres://postgres@127.0.0.1"
+        ":54329/bench_pg (an existing, empty database); the floor ratios are then PostgreSQL's.",
+    )
     parser.add_argument("--api", action="store_true", help="Also time the JSON API.")
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument(
@@ -62,8 +70,14 @@ def _arguments() -> argparse.Namespace:
 
 
 ARGS = _arguments()
-DATABASE = ARGS.database or Path(tempfile.mkdtemp(prefix="directory-bench-")) / "bench.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE.resolve()}"
+if ARGS.database_url:
+    DATABASE = ARGS.database_url
+    os.environ["DATABASE_URL"] = ARGS.database_url
+else:
+    DATABASE = ARGS.database or Path(tempfile.mkdtemp(prefix="directory-bench-")) / "bench.sqlite3"
+    os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE.resolve()}"
+# The floor's engine the page is held to: the one the page runs on.
+FLOOR_ENGINE = "pg" if os.environ["DATABASE_URL"].startswith("postgres") else "sqlite"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "localoffer.settings.test")
 
 import django  # noqa: E402
@@ -434,7 +448,7 @@ def prepare(schools: int, seed: int) -> DirectoryPage:
     existing = SchoolPage.objects.live().count()
     if existing != schools:
         if existing:
-            sys.exit(f"{DATABASE} holds {existing} schools, not {schools}; use a new file")
+            sys.exit(f"{DATABASE} holds {existing} schools, not {schools}; use a new one")
         print(f"Generating {schools} schools")
         generate(schools, seed)
     for postcode, (latitude, longitude) in BENCH_POSTCODES.items():
@@ -457,7 +471,7 @@ def prepare(schools: int, seed: int) -> DirectoryPage:
 
 def main() -> None:
     directory = prepare(ARGS.schools, ARGS.seed)
-    floor = run_floor(ARGS.schools, ARGS.floor_reps) if ARGS.floor else None
+    floor = run_floor(ARGS.schools, ARGS.floor_reps, FLOOR_ENGINE) if ARGS.floor else None
     client = Client()
     print(f"{ARGS.schools} live schools; {os.cpu_count()} CPUs; {ARGS.rounds} rounds per search")
     print("Load average before (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
@@ -467,7 +481,7 @@ def main() -> None:
         report("JSON API /api/v1/directory/", run(client, "/api/v1/directory/", ARGS.rounds))
     print("Load average after (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     if floor is not None:
-        report_ratios({kind: timings.wall for kind, timings in page.items()}, floor)
+        report_ratios({kind: timings.wall for kind, timings in page.items()}, floor, FLOOR_ENGINE)
     print("(CPU is this process's CPU time per request: what the machine's other load")
     print(" cannot inflate, unlike wall-clock latency.)")
 

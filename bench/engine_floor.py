@@ -48,8 +48,9 @@ def shared_folder() -> Path:
     return Path(configured) if configured else ROOT.parent / "shared"
 
 
-def run_floor(schools: int, reps: int) -> dict[str, tuple[float, float]]:
-    """Run the engine floor at ``schools`` schools: its SQLite (median, p95) per request."""
+def run_floor(schools: int, reps: int, engine: str = "sqlite") -> dict[str, tuple[float, float]]:
+    """Run the engine floor at ``schools`` schools: its (median, p95) per request on
+    ``engine`` (``sqlite`` or ``pg``, floor.py's names)."""
     script = shared_folder() / "bench" / "floor.py"
     if not script.exists():
         sys.exit(f"No engine floor at {script}: set LOCALOFFER_SHARED to the shared folder")
@@ -64,14 +65,17 @@ def run_floor(schools: int, reps: int) -> dict[str, tuple[float, float]]:
     return {
         row["req"]: (row["median"], row["p95"])
         for row in raw["results"]
-        if row["engine"] == "sqlite" and row["n"] == schools
+        if row["engine"] == engine and row["n"] == schools
     }
 
 
-def report_ratios(wall: dict[str, list[float]], floor: dict[str, tuple[float, float]]) -> None:
+def report_ratios(
+    wall: dict[str, list[float]], floor: dict[str, tuple[float, float]], engine: str = "sqlite"
+) -> None:
     """The page's median and p95 (``wall``: milliseconds per kind of search) as
-    multiples of the floor's, per kind and overall."""
-    print("\nAgainst the engine floor (SQLite), same sitting")
+    multiples of the floor's on ``engine``, per kind and overall."""
+    name = {"sqlite": "SQLite", "pg": "PostgreSQL"}.get(engine, engine)
+    print(f"\nAgainst the engine floor ({name}), same sitting")
     print(
         f"  {'kind':<18}{'floor med':>10}{'floor p95':>10}{'page med':>10}{'page p95':>10}"
         f"{'x median':>10}{'x p95':>8}"
