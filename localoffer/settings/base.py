@@ -131,6 +131,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL;",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: the directory's search statement is estimated costly enough
+    # for PostgreSQL to compile it (above jit_above_cost) on every request, 130-260 ms
+    # of compiling for a statement that runs in 20-50 ms (docs/performance.md,
+    # "PostgreSQL at 5,000 schools"). Results are the same; options in the URL win.
+    DATABASES["default"]["OPTIONS"] = {
+        "options": "-c jit=off",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out username or address before any password is

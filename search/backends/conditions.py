@@ -15,6 +15,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Exists, Func, IntegerField, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from wagtail.search import models as search_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, Phrase
@@ -55,6 +56,8 @@ def fulltext_matches(phrases: list[str]) -> QuerySet:
     """
     if connection.vendor == "sqlite" and _sqlite_fts_table():
         return _sqlite_fulltext_matches(phrases)
+    if connection.vendor == "postgresql":
+        return _postgres_fulltext_matches(phrases)
     query = Or([Phrase(phrase) for phrase in phrases])
     results = _wagtail_search_backend().search(
         query, SchoolPage.objects.order_by(), order_by_relevance=False
@@ -80,6 +83,28 @@ def _sqlite_fulltext_matches(phrases: list[str]) -> QuerySet:
     return search_models.IndexEntry.objects.filter(
         content_type_id__in=get_descendants_content_types_pks(SchoolPage), id__in=rowids
     ).values("object_id")
+
+
+def _postgres_fulltext_matches(phrases: list[str]) -> QuerySet:
+    # The same index entries and tsquery as Wagtail's PostgreSQL backend, tested against
+    # the title and the body apart. Wagtail's query tests ``title || body``, which no
+    # index holds: every school's vectors are joined and scanned, about 130 ms each time
+    # it is probed at 5,000 schools. Each vector has a GIN index: about 9 ms. (A phrase
+    # running from the last word of the title into the body no longer matches.)
+    from django.contrib.postgres.search import SearchQuery
+
+    config = _wagtail_search_backend().config
+    query = SearchQuery(phrases[0], search_type="phrase", config=config)
+    for phrase in phrases[1:]:
+        query |= SearchQuery(phrase, search_type="phrase", config=config)
+    return (
+        search_models.IndexEntry.objects.filter(
+            content_type_id__in=get_descendants_content_types_pks(SchoolPage)
+        )
+        .filter(Q(title=query) | Q(body=query))
+        .annotate(page=Cast("object_id", output_field=IntegerField()))
+        .values("page")
+    )
 
 
 def _through_exists(through: Any, field: str, lookup: str, values: Iterable[str]) -> Exists:
