@@ -39,7 +39,7 @@ from django_ratelimit.core import is_ratelimited
 
 from search.directory import filters_as_sets
 
-from .data_version import data_version
+from .data_version import request_data_version
 
 # Answers are kept compressed (JSON shrinks about ten times), in the cache alias that
 # ``LOCALOFFER_SERVER_CACHED_API_PREFIXES`` names; a larger one than its alias takes is
@@ -177,6 +177,6 @@ class PublicApiMiddleware:
         # The host and scheme too: answers carry absolute links.
         raw = (
             f"{request.scheme}://{request.get_host()}{request.path_info}?{query!r}|{accept}|"
-            f"{data_version()}"
+            f"{request_data_version(request)}"
         )
         return "public-api:" + hashlib.sha256(raw.encode()).hexdigest()

@@ -10,6 +10,9 @@ handed to Wagtail where it keeps them for the rest of a request
 (``request._wagtail_site``, ``request._wagtail_route_for_request``, each setting's
 attribute on the request) and to the vocabulary (``search.vocabulary.unchanged_since``).
 A directory request then costs the version query and the search, not eight queries.
+The directory's JSON API (``LOCALOFFER_VERSION_MEMO_API_PREFIXES``) is served by no
+page: for it only the site, per host and port, and the vocabulary are kept, on the same
+terms.
 
 Why it never shows anything stale or private:
 
@@ -56,6 +59,8 @@ MAX_ROUTES = 512
 _lock = threading.Lock()
 # (host, port, path) -> what was looked up for it.
 _routes: dict[tuple[str, str, str], _Kept] = {}
+# (host, port) -> (version, the site found for it): the JSON API's one Wagtail lookup.
+_sites: dict[tuple[str, str], tuple[str, Site]] = {}
 # Moves when everything kept is forgotten, so the vocabulary's copy is dropped too.
 _generations = itertools.count()
 _generation = next(_generations)
@@ -75,6 +80,7 @@ def forget() -> None:
     global _generation
     with _lock:
         _routes.clear()
+        _sites.clear()
         _generation = next(_generations)
 
 
@@ -85,6 +91,39 @@ def _anonymous_read(request: HttpRequest) -> bool:
         and MESSAGES_COOKIE not in request.COOKIES
         and not request.path_info.startswith(tuple(settings.LOCALOFFER_UNCACHED_PAGE_PREFIXES))
     )
+
+
+def _anonymous_api_read(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and MESSAGES_COOKIE not in request.COOKIES
+        and request.path_info.startswith(tuple(settings.LOCALOFFER_VERSION_MEMO_API_PREFIXES))
+    )
+
+
+def _api_response(
+    request: HttpRequest, get_response: Callable[[HttpRequest], HttpResponseBase]
+) -> HttpResponseBase:
+    """The JSON API with the site and the vocabulary read under the same data version."""
+    # First, before anything it keys is read: what is read after is never older.
+    version = request_data_version(request)
+    key = (request._get_raw_host(), str(request.get_port()))  # type: ignore[attr-defined]
+    kept = _sites.get(key)
+    reused = kept is not None and kept[0] == version
+    if kept is not None and reused:
+        # Wagtail's Site.find_for_request answers with what it finds here.
+        request._wagtail_site = copy.copy(kept[1])  # type: ignore[attr-defined]
+    with unchanged_since(f"{_generation}:{version}"):
+        response = get_response(request)
+    found = getattr(request, "_wagtail_site", None)
+    if not reused and found is not None and response.status_code == 200:
+        with _lock:
+            _sites.pop(key, None)
+            _sites[key] = (version, copy.copy(found))
+            while len(_sites) > MAX_ROUTES:
+                del _sites[next(iter(_sites))]
+    return response
 
 
 def _setting_attributes() -> list[str]:
@@ -122,6 +161,8 @@ class VersionMemoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if _anonymous_api_read(request):
+            return _api_response(request, self.get_response)
         if not _anonymous_read(request):
             return self.get_response(request)
         # First, before anything it keys is read: what is read after is never older.

@@ -335,7 +335,9 @@ class DirectoryAPIView(APIView):
                 valid=tuple(renderer.format for renderer in self.get_renderers()),
             )
             return Response(_error_body(ParsedSearch.invalid([problem])), status=400)
-        site = Site.find_for_request(request)
+        # Django's request, where Wagtail keeps the site it found (and where the version
+        # memo hands over the one it kept: localoffer/version_memo.py), not DRF's wrapper.
+        site = Site.find_for_request(request._request)
         root = site.root_page if site else None
         listing, parsed = find_schools(
             request.query_params,

@@ -75,8 +75,8 @@ MIDDLEWARE = [
     # else that could set a cookie (localoffer/page_cache.py).
     "localoffer.page_cache.PublicPageCacheMiddleware",
     # What Wagtail looks up for a public page (site, route, view restrictions, settings,
-    # vocabularies), kept in memory while the data version is unchanged; anonymous only
-    # (localoffer/version_memo.py).
+    # vocabularies; for the directory's JSON API the site and vocabularies), kept in
+    # memory while the data version is unchanged; anonymous only (localoffer/version_memo.py).
     "localoffer.version_memo.VersionMemoMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -320,6 +320,9 @@ CACHES = {
 # addresses; how long browsers and proxies may keep a page without asking (0: they ask
 # every time and get a 304 if nothing changed); how long the server keeps one at most
 # (it is dropped sooner when the data changes; 0 keeps none).
+# The JSON APIs whose site and vocabulary lookups are kept in memory under the data
+# version, as for a public page (localoffer/version_memo.py): anonymous GET and HEAD only.
+LOCALOFFER_VERSION_MEMO_API_PREFIXES = ("/api/v1/directory/",)
 LOCALOFFER_UNCACHED_PAGE_PREFIXES = (
     "/admin/",
     "/django-admin/",

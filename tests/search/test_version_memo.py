@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from council.models import CouncilSettings
 from localoffer import version_memo
@@ -185,3 +185,54 @@ def test_the_kept_page_is_never_the_one_served(directory: DirectoryPage):
     # Nothing a request set on its page (the restrictions it was told) reaches the kept one.
     assert "get_view_restrictions" not in vars(kept)
     assert _text(first).count("<h1") == _text(third).count("<h1")
+
+
+API = "/api/v1/directory/"
+
+
+def _school_names(response) -> list[str]:
+    assert response.status_code == 200, response.content[:300]
+    return [item["name"] for item in response.json()["results"]]
+
+
+def test_a_repeated_api_request_costs_the_version_the_search_and_the_census(
+    school: SchoolPage, django_assert_max_num_queries
+):
+    # docs/performance.md: the site and the vocabularies come from memory, as for the page.
+    for params in ({}, {"q": "Heslerton"}, {"phase": "primary"}):
+        Client().get(API, params)
+        with django_assert_max_num_queries(3):
+            assert _school_names(Client().get(API, params)) == ["Heslerton Primary School"]
+
+
+def test_a_vocabulary_rename_shows_at_once_in_the_api(schools_index):
+    need = NeedArea.objects.order_by("pk").first()
+    SchoolPageFactory(parent=schools_index, title="Ash School", urn="990301").needs.add(need)
+    assert need.label in _text(Client().get(API))
+    assert need.label in _text(Client().get(API))
+
+    need.label = "Help with talking and listening"
+    need.save()
+
+    assert "Help with talking and listening" in _text(Client().get(API))
+
+
+def test_each_host_gets_its_own_sites_schools_from_the_api(school: SchoolPage):
+    # A second site on another host, whose pages have no schools.
+    home = Page.objects.get(depth=1).add_child(instance=Page(title="Other", slug="other"))
+    Site.objects.create(hostname="127.0.0.1", port=80, root_page=home)
+
+    for _ in range(2):
+        assert _school_names(Client().get(API)) == ["Heslerton Primary School"]
+        assert _school_names(Client().get(API, HTTP_HOST="127.0.0.1")) == []
+
+
+def test_an_editors_api_request_neither_uses_nor_fills_what_is_kept(
+    school: SchoolPage, admin_client: Client
+):
+    version_memo.forget()
+    admin_client.get(API)
+
+    assert version_memo._sites == {}
+    Client().get(API)
+    assert len(version_memo._sites) == 1
