@@ -5,6 +5,10 @@ hard-wrapped lines: a paragraph is several lines, a bullet may wrap, a heading i
 short line on its own, and a Word table saved as text puts a tab at the start of each
 cell. The rules here use only those layout signals (line length, punctuation, bullets,
 numbering, tabs), never particular wording.
+
+Long because it is one line parser: each layout rule (numbered and question headings,
+table cells, wrapped and split sentences) reads the same line state, and splitting them
+apart would pass that state between modules.
 """
 
 # ruff: noqa: RUF001, RUF003 -- typographic quotes, dashes and bullets are what documents contain
