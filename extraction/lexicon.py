@@ -137,6 +137,8 @@ HEADING_PATTERNS: dict[str, list[Weighted]] = {
         (r"\bapproach(es)? to teaching\b|\bteaching (approach|pupils|children|and learning)\b", 6),
         (r"\bhow (will|is|are) (my|your) (child|children) (be )?taught\b", 6),
         (r"\bhow will (the )?(school |setting )?staff support (my|your) child\b", 5),
+        # "How will the school support my child?", with the school's own name in it too.
+        (r"\bhow (will|does|do|can) ([\w'’&-]+ ){1,4}support (my|your) child\s*\?", 5),
         (r"\bquality first teaching\b|\bhigh quality teaching\b|\badaptive teaching\b", 6),
         (r"\buniversal (provision|offer|support)\b|\bclass teacher\b", 3),
         (r"\bhow (do|will|does) (the )?(teachers?|staff|school) (plan|teach|meet)\b", 5),
@@ -398,6 +400,13 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
         r"learner|individual) (matters|is unique|is valued|is special|deserves)\b",
         2,
     ),
+    # A document's name on a line of its own, in title case ("SEND Policy"): a link to
+    # a policy. Not a practice called a policy ("Open door policy").
+    (
+        r"(?-i:^\s*([•·*–-]\s*)?(Our |The )?(?!Open [Dd]oor)((?:[A-Z][\w&'’-]*|and|&) ){0,4}"
+        r"Polic(?:y|ies))\s*(\(pdf\)|\.pdf)?\s*$",
+        3,
+    ),
     # "Our aims are:" introducing a list of "To ..." aims: the policy's aims, which its
     # list shares (a lead-in's non-answer score goes to its items).
     (
@@ -425,6 +434,13 @@ CONTENT_PATTERNS: dict[str, list[Weighted]] = {
             3,
         ),
         (r"\bwhatever their (special educational )?needs?\b", 1),
+        # A special school or resourced base describing whom it is for.
+        (
+            r"\b(special|specialist|resourced?) (school|academy|provision|unit|base|setting)\b"
+            r"[^.]{0,60}\bfor (children|pupils|students|young people|learners)\b[^.]{0,30}"
+            r"\bwith\b",
+            3,
+        ),
         (
             r"\b(we|school|academy|setting) (provides?|offers?) support for (the following|"
             r"children with|pupils with|students with)\b|\bprovides? for (pupils|children|"

@@ -5,6 +5,10 @@ hard-wrapped lines: a paragraph is several lines, a bullet may wrap, a heading i
 short line on its own, and a Word table saved as text puts a tab at the start of each
 cell. The rules here use only those layout signals (line length, punctuation, bullets,
 numbering, tabs), never particular wording.
+
+Long because it is one line parser: each layout rule (numbered and question headings,
+table cells, wrapped and split sentences) reads the same line state, and splitting them
+apart would pass that state between modules.
 """
 
 # ruff: noqa: RUF001, RUF003 -- typographic quotes, dashes and bullets are what documents contain
@@ -49,6 +53,9 @@ _UNWRAPPED_LINE = 160
 # A line ending in "?" is a question heading up to this long (a template's question).
 _QUESTION_CHARS = 250
 _QUESTION_WORDS = 45
+# A numbered line standing alone is a section title up to this long.
+_NUMBERED_TITLE_WORDS = 24
+_NUMBERED_TITLE_CHARS = 170
 _FUNCTION_WORDS = frozenset(
     [
         "a",
@@ -184,6 +191,24 @@ def looks_like_heading(
     return len(letters) >= 3
 
 
+def _long_numbered_title(text: str) -> bool:
+    """A numbered line standing alone that reads as a title though longer than most:
+    templates number their sections with the Regulations' own wording of each item
+    ("3. The arrangements for consulting parents of children with special educational
+    needs about, and involving them in, their education")."""
+    text = text.strip()
+    words = _words(text)
+    return (
+        0 < len(words) <= _NUMBERED_TITLE_WORDS
+        and len(text) <= _NUMBERED_TITLE_CHARS
+        and text[0].isupper()
+        and words[0].lower() not in _PRONOUN_START  # "We meet ...": a sentence
+        and not _TERMINAL.search(text)
+        and not text.endswith(":")
+        and not (_LABEL_VALUE.search(text) or _URLISH.search(text) or _PERSON.search(text))
+    )
+
+
 def parse_text(text: str, *, standalone: bool = False) -> list[Block]:
     """Split plain (possibly hard-wrapped, possibly tabbed) text into blocks.
 
@@ -242,7 +267,10 @@ class _LineParser:
         number, rest = match.groups()
         # "1. The needs we provide for", then a blank line: a section's title.
         alone = index + 1 >= len(self.lines) or not self.lines[index + 1][0].strip()
-        if not looks_like_heading(rest, allow_colon=True, allow_open_end=alone):
+        if not (
+            looks_like_heading(rest, allow_colon=True, allow_open_end=alone)
+            or (alone and _long_numbered_title(rest))
+        ):
             return None
         # "1. ...", "2. ..." on consecutive lines are a numbered list, not headings.
         following = self._next_nonblank(index)

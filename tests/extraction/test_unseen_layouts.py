@@ -95,7 +95,7 @@ def test_a_long_template_question_with_a_note_of_whom_it_is_for_is_a_heading() -
     question = (
         "(Primary and secondary schools only) How will the school know that my child "
         "needs extra help, who will I talk to about it, and what can I do if I am worried "
-        "that my child may have a special educational need?"
+        "that my child is finding learning harder than other children?"
     )
     text = (
         "1. Which needs do we provide for?\n\n"
@@ -178,3 +178,51 @@ def test_the_four_categories_a_school_caters_for_are_kinds_of_need() -> None:
     )
 
     assert list(extract(text).items) == ["kinds_of_need"]
+
+
+def test_a_numbered_title_in_the_regulations_words_heads_its_section() -> None:
+    text = (
+        "1. About our school\n\n"
+        "We are a small village school with five classes.\n\n"
+        "2. The arrangements for assessing and reviewing the progress of pupils with special "
+        "educational needs towards their outcomes\n\n"
+        "Every half term teachers meet the SENCO to look at how far each child has come.\n"
+    )
+
+    blocks = parse_text(text)
+
+    assert blocks[2].text.startswith("2. The arrangements") and blocks[2].kind == "heading"
+    sentence = "2. We meet each family at least three times in the school year to talk it over"
+    assert parse_text(sentence + "\n")[0].kind != "heading"
+
+
+def test_the_school_supporting_my_child_in_its_own_name_is_the_teaching_approach() -> None:
+    text = (
+        "How will Northfield Park support my child?\n\n"
+        "Most of all, through good teaching in class every day, planned for each child.\n"
+    )
+
+    assert list(extract(text).items) == ["teaching_approach"]
+
+
+def test_a_special_school_saying_whom_it_is_for_answers_the_kinds_of_need() -> None:
+    text = (
+        "Welcome\n\n"
+        "We are a day special school for pupils aged 4 to 16 with severe learning "
+        "difficulties, on the edge of the town and close to the park.\n"
+    )
+
+    assert "severe learning" in extract(text).items["kinds_of_need"]
+
+
+def test_a_policys_name_on_a_line_of_its_own_is_a_link_not_an_answer() -> None:
+    text = (
+        "How do we identify needs?\n\n"
+        "Teachers notice when a child is finding learning hard and talk to the family.\n\n"
+        "• Behaviour and SEND Policy\n"
+    )
+
+    result = extract(text)
+
+    assert "• Behaviour and SEND Policy" in result.unplaced
+    assert "Policy" not in result.items["identification"]
