@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Exists, Func, IntegerField, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -91,8 +92,6 @@ def _postgres_fulltext_matches(phrases: list[str]) -> QuerySet:
     # index holds: every school's vectors are joined and scanned, about 130 ms each time
     # it is probed at 5,000 schools. Each vector has a GIN index: about 9 ms. (A phrase
     # running from the last word of the title into the body no longer matches.)
-    from django.contrib.postgres.search import SearchQuery
-
     config = _wagtail_search_backend().config
     query = SearchQuery(phrases[0], search_type="phrase", config=config)
     for phrase in phrases[1:]:
