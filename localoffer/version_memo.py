@@ -84,21 +84,31 @@ def forget() -> None:
         _generation = next(_generations)
 
 
-def _anonymous_read(request: HttpRequest) -> bool:
+def _anonymous(request: HttpRequest) -> bool:
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and MESSAGES_COOKIE not in request.COOKIES
-        and not request.path_info.startswith(tuple(settings.LOCALOFFER_UNCACHED_PAGE_PREFIXES))
     )
 
 
+def _anonymous_read(request: HttpRequest) -> bool:
+    return _anonymous(request) and not request.path_info.startswith(
+        tuple(settings.LOCALOFFER_UNCACHED_PAGE_PREFIXES)
+    )
+
+
+def _keep(kept: dict[Any, Any], key: Any, value: Any) -> None:
+    # Newest last, the oldest dropped beyond MAX_ROUTES; the caller holds the lock.
+    kept.pop(key, None)
+    kept[key] = value
+    while len(kept) > MAX_ROUTES:
+        del kept[next(iter(kept))]
+
+
 def _anonymous_api_read(request: HttpRequest) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and MESSAGES_COOKIE not in request.COOKIES
-        and request.path_info.startswith(tuple(settings.LOCALOFFER_VERSION_MEMO_API_PREFIXES))
+    return _anonymous(request) and request.path_info.startswith(
+        tuple(settings.LOCALOFFER_VERSION_MEMO_API_PREFIXES)
     )
 
 
@@ -119,10 +129,7 @@ def _api_response(
     found = getattr(request, "_wagtail_site", None)
     if not reused and found is not None and response.status_code == 200:
         with _lock:
-            _sites.pop(key, None)
-            _sites[key] = (version, copy.copy(found))
-            while len(_sites) > MAX_ROUTES:
-                del _sites[next(iter(_sites))]
+            _keep(_sites, key, (version, copy.copy(found)))
     return response
 
 
@@ -179,10 +186,7 @@ class VersionMemoMiddleware:
                 if hasattr(request, attribute)
             )
             with _lock:
-                _routes.pop(visit.key, None)
-                _routes[visit.key] = replace(found, settings=loaded)
-                while len(_routes) > MAX_ROUTES:
-                    del _routes[next(iter(_routes))]
+                _keep(_routes, visit.key, replace(found, settings=loaded))
         return response
 
     def process_view(
