@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .lexicon import PERSON_WITH_TITLE as _PERSON
+
 _ABBREVIATION = re.compile(r"^\s*(?:[•·\-–*]\s*)?([A-Z]{2,6}[a-z]?)\b\s*[:–-]?\s*(.*)$", re.S)
 _WORD = re.compile(r"[A-Za-z]+")
 _SMALL_WORDS = frozenset(["a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"])
 # A person's title: "SENCO Mrs A Smith" is a contact line, not an entry.
-_PERSON = re.compile(r"\b(?:Mrs|Mr|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
 # "Statement – a document that ...": a term in capitals, then its definition.
 _DEFINED_TERM = re.compile(
     r"^\s*(?:[•·\-–*]\s*)?(?:[A-Z][\w/&’'-]*\s+){0,5}[A-Z][\w/&’'-]*\s*(?:[–:-]\s*)?"

@@ -24,6 +24,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+# A person named with a title ("Mrs J", "Dr A"): never a heading, a glossary entry or a
+# passage too short to count (textlayout, glossary, passages).
+PERSON_WITH_TITLE = re.compile(r"\b(?:Mrs|Mr|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
+
 Weighted = tuple[str, float]
 
 HEADING_PATTERNS: dict[str, list[Weighted]] = {

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .document import Block, BlockKind
+from .lexicon import PERSON_WITH_TITLE as _PERSON
 
 _WORD = re.compile(r"[a-z]+")
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # A line naming a person ("Mrs Taylor" under "SENDCo") is kept however short it is.
-_PERSON = re.compile(r"\b(?:Mrs|Mr|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
 _MIN_WORDS = 3
 # Lines before the title are the page's furniture (site name, "Skip to content").
 TITLE_AREA_WORDS = 12

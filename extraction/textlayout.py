@@ -20,6 +20,7 @@ import re
 import unicodedata
 
 from .document import Block, BlockKind
+from .lexicon import PERSON_WITH_TITLE as _PERSON
 
 # Bullet characters as Word, PDF converters and symbol fonts write them (the private-use
 # ones are Symbol/Wingdings bullets that PDF text extraction passes through).
@@ -32,7 +33,6 @@ _SENTENCE_END = re.compile(r"[.!?]['\"’”)]?\s*$")
 _LABEL_VALUE = re.compile(r"\S\s*:\s+\S")
 _URLISH = re.compile(r"(https?://|www\.|@|\d{5})")
 # "SENCO – Mrs Jo Smith" names a person: a line of a contact list, not a heading.
-_PERSON = re.compile(r"\b(?:Mrs|Mr|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
 # Question-and-answer layouts: "Q: ...?" lines are headings, "A:" starts the answer.
 _Q_PREFIX = re.compile(r"^Q(?:uestion)?\s*\d{0,2}\s*[:.)–-]\s*(\S.{0,300}\?)\s*$")
 # A parent's question and its answer on one line ("How will I know how my child is
