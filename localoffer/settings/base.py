@@ -182,6 +182,10 @@ ACCOUNT_LOGOUT_REDIRECT_URL = LOGIN_URL
 ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = "SEND Local Offer"
+# A code stays good for one 30-second step either side (RFC 6238 section 5.2's allowance for
+# clock drift and typing time): a SENCO who types the code as it changes is not turned away.
+# A code still signs in only once (allauth remembers used codes for the whole window).
+MFA_TOTP_TOLERANCE = 1
 # A passkey is a second factor here, never a way round the password (and its throttling).
 MFA_PASSKEY_LOGIN_ENABLED = False
 
