@@ -10,8 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction, Site
 
-from .directory import find_schools, site_relative_urls
-from .typed_postcode import postcode_from_words
+from .directory import find_schools, postcode_from_words, site_relative_urls
 
 RESULTS_PER_PAGE = 20
 
