@@ -219,9 +219,7 @@ def test_the_import_pages_have_no_unlabelled_button_in_their_header(
     assert _unlabelled_header_links(summary) == []
 
 
-def test_the_passages_it_could_not_place_are_numbered_one_by_one(
-    editor_client, published_school
-):
+def test_the_passages_it_could_not_place_are_numbered_one_by_one(editor_client, published_school):
     # Two paragraphs about the school that answer no statutory question.
     text = report_text().replace(
         "vegetable garden.", "vegetable garden.\n\nOur choir sings at the summer fair every July."
