@@ -16,7 +16,7 @@ from schools.review import ReviewStatus
 
 from ..emails import absolute_admin_url, send_templated_email
 from ..models import ReminderState, ReviewReminder
-from ..selectors import ModerationStatus, school_editors, school_statuses
+from ..selectors import ModerationStatus, SchoolStatus, school_editors, school_statuses
 from .links import LINK_DAYS, review_link_url
 
 logger = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ def send_review_reminders(today: dt.date | None = None) -> ReminderRun:
                 )
                 if reminder and (reminder.state, reminder.review_due) == (state, due):
                     continue  # another run sent it meanwhile
-                _send_reminder(status.page_id, state, due, status.editor_emails, today)
+                _send_reminder(status, state, today)
                 ReviewReminder.objects.update_or_create(
                     school_id=status.page_id,
                     defaults={
@@ -91,14 +91,17 @@ def send_review_reminders(today: dt.date | None = None) -> ReminderRun:
     return run
 
 
-def _send_reminder(
-    page_id: int, state: ReminderState, due: dt.date, recipients: list[str], today: dt.date
-) -> None:
+def _send_reminder(status: SchoolStatus, state: ReminderState, today: dt.date) -> None:
+    page_id = status.page_id
+    due = status.next_review_due
+    recipients = status.editor_emails
     school = SchoolPage.objects.get(pk=page_id)
     context = {
         "school": school,
         "due": due,
         "days_left": (due - today).days,
+        # What parents see lacks these: the editor should answer them while reviewing.
+        "missing_headings": status.missing_headings if status.live else (),
         "edit_url": absolute_admin_url(reverse("wagtailadmin_pages:edit", args=[page_id])),
         "confirm_url": absolute_admin_url(reverse("moderation_confirm_review", args=[page_id])),
         "link_days": LINK_DAYS,
