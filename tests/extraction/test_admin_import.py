@@ -239,3 +239,27 @@ def test_the_passages_it_could_not_place_are_numbered_one_by_one(editor_client, 
     assert len(items) == count > 1
     assert any("village school" in item.get_text() for item in items)
     assert any("choir" in item.get_text() for item in items)
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "last-year.doc"),
+        # A .doc renamed to .docx, as people do to get past an upload form.
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "last-year.docx"),
+        (b"{\\rtf1\\ansi Our SENCO is Mrs Wells.}", "last-year.rtf"),
+    ],
+)
+def test_a_word_processor_file_we_cannot_read_says_how_to_save_it_as_docx(
+    editor_client, published_school, data, name
+):
+    revisions_before = published_school.revisions.count()
+
+    response = upload(editor_client, published_school, name, data)
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    message = soup.select_one(".error-message, .w-field__errors").get_text(" ", strip=True)
+    assert "which we cannot read" in message or "it is not a Word (.docx)" in message
+    assert "\u201cSave as\u201d" in message
+    assert "\u201cWord Document (.docx)\u201d" in message
+    assert published_school.revisions.count() == revisions_before
