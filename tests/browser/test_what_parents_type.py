@@ -1,5 +1,5 @@
 """What parents type into the home page's search box, on the smallest phone: a postcode,
-and words too long for the screen.
+words too long for the screen, a misspelling.
 
 A postcode is searched as a place (search.typed_postcode); anything typed is shown back
 wrapped to the screen, never pushing the page sideways.
@@ -55,6 +55,10 @@ def test_a_postcode_in_the_search_box_lists_the_schools_near_it(parent: Page) ->
     heading = page.locator("#results-heading")
     expect(heading).to_contain_text(f"near {DEMO_POSTCODE}")
     expect(heading).not_to_contain_text("0 schools")
+    # The count is in the first screen (the introduction gives way, as after any search).
+    box = heading.bounding_box()
+    assert box and page.evaluate("window.scrollY") == 0
+    assert box["y"] + box["height"] <= SMALL_PHONE["height"], "the count is below the first screen"
     expect(page.get_by_text("check the spelling")).to_have_count(0)
     expect(page.locator("ul[aria-labelledby='results-heading'] > li").first).to_contain_text(
         "miles"
@@ -75,3 +79,24 @@ def test_a_very_long_word_wraps_to_the_screen(parent: Page) -> None:
     )
     box = heading.bounding_box()
     assert box and box["x"] + box["width"] <= SMALL_PHONE["width"]
+
+
+def test_a_misspelling_is_corrected_and_every_link_is_big_enough_to_tap(parent: Page) -> None:
+    page = parent
+    _search_from_home(page, "autisim")
+
+    expect(page.locator("#results-heading")).not_to_contain_text("0 schools")
+    expect(page.get_by_text("Did you mean")).to_be_visible()
+    expect(page.get_by_role("link", name="autism", exact=True)).to_be_visible()
+    # The folded note's summary and its "Show only these" link, one line each, are apart
+    # enough to tap (axe-core's WCAG 2.2 target size check).
+    summary = page.locator(".app-words-as-filters summary").bounding_box()
+    link = page.locator(".app-words-as-filters").get_by_role("link").bounding_box()
+    assert summary and link
+    if summary["height"] < 24 and link["height"] < 24:
+        gap = link["y"] - (summary["y"] + summary["height"])
+        assert gap >= (24 - summary["height"]) / 2 + (24 - link["height"]) / 2, (
+            "the note's summary and its link are too close to tap apart"
+        )
+    if page.scripts_run:  # type: ignore[attr-defined]
+        assert_no_violations(page)
