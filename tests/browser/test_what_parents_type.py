@@ -55,6 +55,10 @@ def test_a_postcode_in_the_search_box_lists_the_schools_near_it(parent: Page) ->
     heading = page.locator("#results-heading")
     expect(heading).to_contain_text(f"near {DEMO_POSTCODE}")
     expect(heading).not_to_contain_text("0 schools")
+    # The count is in the first screen (the introduction gives way, as after any search).
+    box = heading.bounding_box()
+    assert box and page.evaluate("window.scrollY") == 0
+    assert box["y"] + box["height"] <= SMALL_PHONE["height"], "the count is below the first screen"
     expect(page.get_by_text("check the spelling")).to_have_count(0)
     expect(page.locator("ul[aria-labelledby='results-heading'] > li").first).to_contain_text(
         "miles"

@@ -228,10 +228,12 @@ def test_a_postcode_typed_in_the_search_box_finds_the_schools_near_it(
     assert sent.status_code == 302
     assert sent.headers["Location"] == directory.url + then
     followed = client.get(sent.headers["Location"])
-    heading = " ".join(followed.content.decode().split())
-    assert "near YO17" in heading
-    assert "check the spelling" not in heading
+    shown = " ".join(followed.content.decode().split())
+    assert "near YO17" in shown
+    assert "check the spelling" not in shown
     assert followed.context["directory"].items, "no schools near the postcode"
+    # The results come first, as after any search: the page's introduction is not shown.
+    assert "Search for schools by the help your child needs" not in shown
 
 
 @pytest.mark.usefixtures("placed_schools", "postcodes")
