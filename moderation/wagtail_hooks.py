@@ -24,6 +24,7 @@ from schools.review import ReviewStatus
 
 from .chooser import choosable_pages
 from .home import your_school_panel
+from .reminder_views import RemindSchoolsView
 from .selectors import (
     changes_requested,
     decision_summary,
@@ -65,6 +66,11 @@ def register_moderation_urls() -> list[Any]:
             "moderation/schools/<int:page_id>/confirm-review/",
             ConfirmReviewView.as_view(),
             name="moderation_confirm_review",
+        ),
+        path(
+            "moderation/reminders/",
+            RemindSchoolsView.as_view(),
+            name="moderation_remind_schools",
         ),
     ]
 
@@ -370,6 +376,14 @@ def register_moderation_log_actions(actions: Any) -> None:
             note = log_entry.data.get("note")
             base = "Confirmed the report was reviewed with nothing changed"
             return f'{base}: "{note}"' if note else base
+
+    @actions.register_action("moderation.reminder_sent")
+    class ReminderSent(LogFormatter):
+        label = "Review reminder sent"
+
+        def format_message(self, log_entry: PageLogEntry) -> str:
+            recipients = ", ".join(log_entry.data.get("recipients", []))
+            return f"Review reminder ({log_entry.data.get('state', '')}) emailed to {recipients}"
 
     @actions.register_action("moderation.review_recorded")
     class ReviewRecorded(LogFormatter):
