@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import linebreaks_filter
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -308,8 +309,13 @@ def show_changes_requested(request: HttpRequest, page: SchoolPage) -> None:
     if requested is None:
         return
     when = f" on {requested.requested_at:%-d %B %Y}" if requested.requested_at else ""
+    # A block of its own, line breaks kept, as on the admin home page: a moderator often
+    # lists several changes, one a line, and an inline quote ran them into one.
     comment = (
-        format_html(' They said: <q class="lo-moderator-comment">{}</q>', requested.comment)
+        format_html(
+            ' They said: <blockquote class="lo-moderator-comment">{}</blockquote>',
+            linebreaks_filter(requested.comment, autoescape=True),
+        )
         if requested.comment
         else ""
     )
