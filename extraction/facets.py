@@ -43,6 +43,10 @@ AMBIGUOUS_WORDS = frozenset(
         # "EHCP" in every report, not only where it points parents to SENDIASS.
         "sensory",
         "ehcp",
+        # Parents' search words for hearing and vision impairment: also "a hearing test",
+        # "in sight".
+        "hearing",
+        "sight",
     ]
 )
 # The report items where an ambiguous word is taken to name a term of each vocabulary.

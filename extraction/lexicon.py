@@ -27,7 +27,7 @@ from functools import cache
 from postcodes.codes import INWARD_CODE, OUTWARD_CODE
 
 # A person named with a title ("Mrs J", "Dr A"): never a heading, a glossary entry or a
-# passage too short to count (textlayout, glossary, passages).
+# passage too short to count (headings, textlayout, glossary, passages).
 PERSON_WITH_TITLE = re.compile(r"\b(?:Mrs|Mr|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
 
 Weighted = tuple[str, float]

@@ -23,7 +23,9 @@ from django.conf import settings
 
 from . import limits
 from .document import Block, BlockKind, Document
-from .textlayout import looks_like_heading, normalise, parse_text
+from .headings import looks_like_heading
+from .lines import normalise
+from .textlayout import parse_text
 
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 # A 100-page PDF is already far longer than any SEN report; the cap keeps reading fast.
