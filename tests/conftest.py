@@ -4,10 +4,12 @@ configured; under CI (``CI=true``) a missing server fails them instead of skippi
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from django.core.cache import caches
+from django.db import transaction
 
 from localoffer import version_memo
 from schools.factories import SchoolPageFactory, school_index
@@ -55,6 +57,31 @@ def every_response_has_a_content_security_policy(monkeypatch: pytest.MonkeyPatch
         return response
 
     monkeypatch.setattr(Client, "request", request)
+
+
+def rows_for_the_module(build: Callable[[], Any], django_db_blocker: Any) -> Iterator[Any]:
+    """For a module-scoped fixture: ``build()``'s rows written once for all the module's
+    tests and rolled back after the last of them, as Django's ``setUpTestData`` does.
+
+    Each test still runs in its own savepoint inside, so what one test writes the next
+    does not see. Only for rows the tests read: a slow build (importing the demo schools
+    takes seconds) is then paid once a module, not once a test. Yields ``build()``'s
+    result.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            built = build()
+        except BaseException:
+            atomic.__exit__(None, None, None)
+            raise
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)

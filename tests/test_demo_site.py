@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,13 +15,24 @@ from django.test import Client
 from localoffer.demo import DEMO_SCHOOLS, demo_school_records
 from schools.checklist import ITEMS_BY_KEY
 from schools.models import ReportQuestion, SchoolPage
+from tests.conftest import rows_for_the_module
 
 DEMO = json.loads(DEMO_SCHOOLS.read_text(encoding="utf-8"))["schools"]
 
 
-@pytest.fixture
-def demo_site(db: None) -> None:
+def _import_demo_schools() -> None:
     call_command("import_schools", str(DEMO_SCHOOLS), stdout=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def _demo_schools(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    # Importing the demo schools takes seconds; the tests here only read them.
+    yield from rows_for_the_module(_import_demo_schools, django_db_blocker)
+
+
+@pytest.fixture
+def demo_site(_demo_schools: None, db: None) -> None:
+    return None
 
 
 def first_words(text: str, count: int = 6) -> str:
