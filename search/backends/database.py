@@ -54,6 +54,7 @@ from .conditions import (
     FlatSum,
     concept_conditions,
     facet_condition,
+    fulltext_matches,
 )
 from .statement_shape import Search, statement_for
 
@@ -253,8 +254,8 @@ def _candidates(search: Search) -> QuerySet:
     else:
         schools = with_distance(schools, search.near, search.within_miles)
     score: list[Any] = [Value(0)]
-    for words in search.words:
-        tagged, in_text = concept_conditions(words)
+    for number, words in enumerate(search.words):
+        tagged, in_text = concept_conditions(words, _matched_in_text(number))
         schools = schools.filter(tagged | in_text)
         score.append(Case(When(tagged, then=TAG_WEIGHT), default=0))
         if words.phrases:
@@ -266,6 +267,41 @@ def _candidates(search: Search) -> QuerySet:
                 in_title |= Q(title__icontains=phrase)
             score.append(Case(When(in_title, then=TITLE_WEIGHT), default=0))
     return schools.annotate(score=FlatSum(*score))
+
+
+def _text_matches_apart() -> bool:
+    # A concept's full-text subquery is used twice, in the condition and in the
+    # relevance score, and PostgreSQL ran it twice: each run reads most schools' body
+    # vectors when the concept is broad (``anxiety``'s 14 phrases). Computed once in a
+    # common table expression of its own (``_text_ctes``), it is read twice from
+    # memory. On SQLite this was no faster, and its statement is left as it was.
+    return connection.vendor == "postgresql"
+
+
+def _text_cte(number: int) -> str:
+    return f"text_{number}"
+
+
+def _matched_in_text(number: int) -> RawSQL | None:
+    """The schools whose text holds concept ``number``'s phrases, read from the
+    statement's common table expression for it (None: a subquery in place)."""
+    if not _text_matches_apart():
+        return None
+    return RawSQL(f"SELECT page FROM {_text_cte(number)}", ())
+
+
+def _text_ctes(search: Search) -> tuple[str, list[Any]]:
+    """``name AS MATERIALIZED (...), `` for each concept with phrases (see
+    ``_matched_in_text``), and their parameters."""
+    if not _text_matches_apart():
+        return "", []
+    sql, params = "", []
+    for number, words in enumerate(search.words):
+        if words.phrases:
+            inner, inner_params = fulltext_matches(list(words.phrases)).query.sql_with_params()
+            sql += f"{_text_cte(number)} AS MATERIALIZED ({inner}), "
+            params += inner_params
+    return sql, params
 
 
 def _schools_first(query: Query) -> None:
@@ -413,10 +449,11 @@ def _statement(base: QuerySet, search: Search, active: list[str]) -> tuple[str, 
             row(_COUNTS, part=str(_COUNTS), facet=f"'{facet}'", value=f"b.{column}", n="COUNT(*)")
             + f" FROM base b{where(counted_for(facet))} GROUP BY b.{column}"
         )
+    texts, text_params = _text_ctes(search)
     sql = (
-        f"WITH base AS MATERIALIZED ({inner}) "
+        f"WITH {texts}base AS MATERIALIZED ({inner}) "
         + " UNION ALL ".join(parts)
         + " ORDER BY part, "
         + ", ".join(order)
     )
-    return sql, list(params)
+    return sql, [*text_params, *params]
