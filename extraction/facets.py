@@ -43,6 +43,10 @@ AMBIGUOUS_WORDS = frozenset(
         # "EHCP" in every report, not only where it points parents to SENDIASS.
         "sensory",
         "ehcp",
+        # Parents' search words for hearing and vision impairment: also "a hearing test",
+        # "in sight".
+        "hearing",
+        "sight",
     ]
 )
 # The report items where an ambiguous word is taken to name a term of each vocabulary.
@@ -283,7 +287,9 @@ _GROUP_WORDS = frozenset({"child", "children", "pupil", "pupils", "student", "st
 _OWN_SERVICE = frozenset(
     {"our", "link", "named", "attached", "allocated", "visiting", "own", "dedicated"}
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+# Where a passage breaks into the sentences (and clauses after ";") that each must state
+# the service for itself.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
 # A list entry this short with no sentence of its own takes its statement from its lead-in.
 _ENTRY_WORDS = 25
 
@@ -312,7 +318,7 @@ def find_services(
     for passage in passages:
         if not passage.keys:
             continue
-        sentences = [part for part in _SENTENCE_END.split(passage.text) if part.strip()]
+        sentences = [part for part in _SENTENCE_BREAK.split(passage.text) if part.strip()]
         for sentence in sentences:
             if _states_service(sentence, passage, named, parent_services):
                 pieces.append(PlacedText(sentence, passage.keys))

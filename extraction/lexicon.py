@@ -24,8 +24,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from postcodes.codes import INWARD_CODE, OUTWARD_CODE
+
 # A person named with a title ("Mrs J", "Dr A"): never a heading, a glossary entry or a
-# passage too short to count (textlayout, glossary, passages).
+# passage too short to count (headings, textlayout, glossary, passages).
 PERSON_WITH_TITLE = re.compile(r"\b(?:Mrs|Mr|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
 
 Weighted = tuple[str, float]
@@ -393,7 +395,8 @@ NON_ANSWER_PATTERNS: list[Weighted] = [
         r"business manager|post ?code|fax)\s*(name)?\s*[:\-–]",
         4,
     ),
-    (r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b)", 3),
+    # A postcode, in capitals as addresses write it.
+    (rf"(?-i:\b{OUTWARD_CODE} ?{INWARD_CODE}\b)", 3),
     (
         r"\b(our|the) (head ?teacher|head of school|principal|chair of (the )?governors|chair of "
         r"(the )?governing (body|board)) is (mrs|mr|miss|ms|dr)\b",

@@ -138,13 +138,13 @@ def build_passages(
                 )
                 for number in range(index + 1, end):
                     passages.append(
-                        Passage(
-                            f"• {_clean(blocks[number].text)}",
+                        _list_item(
+                            blocks[number],
+                            number,
                             headings,
                             block.group,
-                            list_id=list_id,
-                            block_ids=(number,),
-                            segment=segment,
+                            list_id,
+                            segment,
                             lead_in=lead_in,
                         )
                     )
@@ -153,16 +153,7 @@ def build_passages(
         if block.kind == BlockKind.ITEM:
             if index == 0 or blocks[index - 1].kind != BlockKind.ITEM:
                 list_id += 1
-            passages.append(
-                Passage(
-                    f"• {_clean(block.text)}",
-                    headings,
-                    block.group,
-                    list_id=list_id,
-                    block_ids=(index,),
-                    segment=segment,
-                )
-            )
+            passages.append(_list_item(block, index, headings, block.group, list_id, segment))
         elif len(_WORD.findall(block.text.lower())) >= _MIN_WORDS or _PERSON.search(block.text):
             passages.append(
                 Passage(
@@ -171,6 +162,28 @@ def build_passages(
             )
         index += 1
     return passages
+
+
+def _list_item(
+    block: Block,
+    index: int,
+    headings: list[str],
+    group: int,
+    list_id: int,
+    segment: int,
+    lead_in: int | None = None,
+) -> Passage:
+    """A list item as a passage: its text behind a bullet (``group``: a lead-in's items
+    take the lead-in's group)."""
+    return Passage(
+        f"• {_clean(block.text)}",
+        headings,
+        group,
+        list_id=list_id,
+        block_ids=(index,),
+        segment=segment,
+        lead_in=lead_in,
+    )
 
 
 def _title_index(blocks: list[Block]) -> int | None:

@@ -23,7 +23,9 @@ from django.conf import settings
 
 from . import limits
 from .document import Block, BlockKind, Document
-from .textlayout import looks_like_heading, normalise, parse_text
+from .headings import looks_like_heading
+from .lines import normalise
+from .textlayout import parse_text
 
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 # A 100-page PDF is already far longer than any SEN report; the cap keeps reading fast.
@@ -56,6 +58,13 @@ _TYPE_NAMES = {
     "binary": "a binary file",
 }
 SUPPORTED_TYPES = ("text", "html", "docx", "pdf")
+# What to do with a word-processor file we cannot read: every school can save it again
+# as .docx, so say how instead of only listing formats.
+_SAVE_AS_DOCX = (
+    "Open it in Word (or LibreOffice), choose \u201cSave as\u201d, pick \u201cWord "
+    "Document (.docx)\u201d and upload the new file."
+)
+_CONVERTIBLE = {"doc", "rtf", "odt"}
 _TEXT_FAMILY = {"text", "html"}
 
 
@@ -121,13 +130,21 @@ def read_bytes(data: bytes, filename: str = "") -> Document:
         raise UnreadableDocument(
             f"The file is named {Path(filename).name!r} but it is not "
             f"{_TYPE_NAMES[declared]}: its contents are {_TYPE_NAMES[actual]}. "
-            "Save the report again in one of the formats we read (PDF, Word .docx, "
-            "web page or plain text) and upload that."
+            + (
+                _SAVE_AS_DOCX
+                if actual in _CONVERTIBLE
+                else "Save the report again in one of the formats we read (PDF, Word .docx, "
+                "web page or plain text) and upload that."
+            )
         )
     if actual == "encrypted-office":
         raise UnreadableDocument(
             "The document is password-protected, so we cannot read it. Save a copy "
             "without a password and upload that."
+        )
+    if actual in _CONVERTIBLE:
+        raise UnreadableDocument(
+            f"The file is {_TYPE_NAMES[actual]}, which we cannot read. {_SAVE_AS_DOCX}"
         )
     if actual not in SUPPORTED_TYPES:
         raise UnreadableDocument(

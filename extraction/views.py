@@ -31,7 +31,9 @@ def import_document(request: HttpRequest, page_id: int) -> HttpResponse:
     context = {
         "page": page,
         "edit_url": reverse("wagtailadmin_pages:edit", args=[page.id]),
-        "action_url": reverse("extraction_import_document", args=[page.id]),
+        # Not "action_url": Wagtail's header include reads that name and would add a
+        # nameless "+" button to the page's header.
+        "form_url": reverse("extraction_import_document", args=[page.id]),
     }
     if refusal := write_refusal(page, request.user):
         context["refusal"] = refusal

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import django_filters
 from django import forms
@@ -12,6 +13,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -28,6 +31,7 @@ from schools.spreadsheets import TypedTextExportMixin
 
 from . import services
 from .changes import SubmittedReport, submitted_report
+from .models import ReviewReminder
 from .selectors import (
     ComplianceStatus,
     ModerationStatus,
@@ -124,7 +128,8 @@ class SchoolStatusReportView(AllowedUsersOnlyMixin, TypedTextExportMixin, Report
             label="Compliance (published version)",
             accessor="status.published_compliance_label",
         ),
-        Column("review", label="Annual review", accessor="status.review_label"),
+        # With when the school was last reminded and a link to remind it: the next step.
+        Column("review", label="Annual review", accessor="review_cell"),
         Column(
             "last_reviewed",
             label="Last reviewed",
@@ -176,8 +181,10 @@ class SchoolStatusReportView(AllowedUsersOnlyMixin, TypedTextExportMixin, Report
 
     def decorate_paginated_queryset(self, object_list: Any) -> Any:
         # Iterate the same object the table and the export read, so they see `status`.
+        last = {reminder.school_id: reminder for reminder in ReviewReminder.objects.all()}
         for page in object_list:
             page.status = self.statuses[page.pk]
+            page.review_cell = review_cell(page.status, last.get(page.pk))
         return object_list
 
     def get_filename(self) -> str:
@@ -188,6 +195,12 @@ class SchoolStatusReportView(AllowedUsersOnlyMixin, TypedTextExportMixin, Report
         # The downloads are what the council comes here for: in view, not in the "..." menu.
         return [
             *super().header_buttons,
+            HeaderButton(
+                "Send review reminders",
+                url=reverse("moderation_remind_schools"),
+                icon_name="mail",
+                priority=80,
+            ),
             HeaderButton(
                 "Download Excel spreadsheet",
                 url=self.xlsx_export_url,
@@ -217,6 +230,23 @@ class SchoolStatusReportView(AllowedUsersOnlyMixin, TypedTextExportMixin, Report
                 self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format)
             )
         workbook.save(output)
+
+
+def review_cell(status: SchoolStatus, last: ReviewReminder | None) -> str:
+    """The review status, when the school was last reminded, and a link to remind it now."""
+    lines = [status.review_label]
+    if last:
+        lines.append(f"Reminded {last.notified_at:%-d %B %Y}")
+    if not services.reminder_refusal(status):
+        url = f"{reverse('moderation_remind_schools')}?{urlencode({'school': status.page_id})}"
+        lines.append(
+            format_html(
+                '<a href="{}">Send a reminder<span class="w-sr-only"> to {}</span></a>',
+                url,
+                status.title,
+            )
+        )
+    return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
 
 
 class ConfirmReviewForm(forms.Form):

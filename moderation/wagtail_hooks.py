@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import linebreaks_filter
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -24,6 +25,7 @@ from schools.review import ReviewStatus
 
 from .chooser import choosable_pages
 from .home import your_school_panel
+from .reminder_views import RemindSchoolsView
 from .selectors import (
     changes_requested,
     decision_summary,
@@ -65,6 +67,11 @@ def register_moderation_urls() -> list[Any]:
             "moderation/schools/<int:page_id>/confirm-review/",
             ConfirmReviewView.as_view(),
             name="moderation_confirm_review",
+        ),
+        path(
+            "moderation/reminders/",
+            RemindSchoolsView.as_view(),
+            name="moderation_remind_schools",
         ),
     ]
 
@@ -302,8 +309,13 @@ def show_changes_requested(request: HttpRequest, page: SchoolPage) -> None:
     if requested is None:
         return
     when = f" on {requested.requested_at:%-d %B %Y}" if requested.requested_at else ""
+    # A block of its own, line breaks kept, as on the admin home page: a moderator often
+    # lists several changes, one a line, and an inline quote ran them into one.
     comment = (
-        format_html(' They said: <q class="lo-moderator-comment">{}</q>', requested.comment)
+        format_html(
+            ' They said: <blockquote class="lo-moderator-comment">{}</blockquote>',
+            linebreaks_filter(requested.comment, autoescape=True),
+        )
         if requested.comment
         else ""
     )
@@ -370,6 +382,14 @@ def register_moderation_log_actions(actions: Any) -> None:
             note = log_entry.data.get("note")
             base = "Confirmed the report was reviewed with nothing changed"
             return f'{base}: "{note}"' if note else base
+
+    @actions.register_action("moderation.reminder_sent")
+    class ReminderSent(LogFormatter):
+        label = "Review reminder sent"
+
+        def format_message(self, log_entry: PageLogEntry) -> str:
+            recipients = ", ".join(log_entry.data.get("recipients", []))
+            return f"Review reminder ({log_entry.data.get('state', '')}) emailed to {recipients}"
 
     @actions.register_action("moderation.review_recorded")
     class ReviewRecorded(LogFormatter):

@@ -9,8 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FULL = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
-_OUTWARD = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
+# The two halves of a postcode in upper case, for patterns here and elsewhere (the
+# report importer recognises a school's address by its postcode).
+OUTWARD_CODE = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
+INWARD_CODE = r"[0-9][A-Z]{2}"
+
+_FULL = re.compile(rf"^({OUTWARD_CODE})({INWARD_CODE})$")
+_OUTWARD = re.compile(rf"^{OUTWARD_CODE}$")
 _NOT_ALPHANUMERIC = re.compile(r"[^A-Z0-9]")
 
 

@@ -38,7 +38,7 @@ NEED_AREAS: tuple[tuple[str, str | None, str, str], ...] = (
         "communication-and-interaction",
         "Speech, language and communication needs",
         "speech, language, communication, speech delay, language disorder, DLD, stammer, "
-        "selective mutism",
+        "selective mutism, non-verbal, nonverbal",
     ),
     (
         "ASD",
@@ -57,7 +57,7 @@ NEED_AREAS: tuple[tuple[str, str | None, str, str], ...] = (
         "MLD",
         "cognition-and-learning",
         "Moderate learning difficulties",
-        "learning difficulty, learning difficulties, global developmental delay",
+        "learning difficulty, learning difficulties, global developmental delay, global delay",
     ),
     (
         "SLD",
@@ -77,19 +77,22 @@ NEED_AREAS: tuple[tuple[str, str | None, str, str], ...] = (
         "Social, emotional and mental health needs (including ADHD and anxiety)",
         "ADHD, ADD, attention deficit, attention deficit hyperactivity disorder, "
         "hyperactivity, anxiety, mental health, attachment, behaviour, emotional, wellbeing, "
-        "depression",
+        "depression, school refusal, school avoidance, emotionally based school avoidance, "
+        "EBSA, OCD",
     ),
     (
         "HI",
         "sensory-and-physical",
         "Deaf or hard of hearing (hearing impairment)",
-        "deaf, hard of hearing, hearing loss, hearing impairment, hearing aid, cochlear implant",
+        "deaf, hard of hearing, hearing loss, hearing impairment, hearing aid, cochlear implant, "
+        "hearing, hearing impaired, deafness, partially deaf",
     ),
     (
         "VI",
         "sensory-and-physical",
         "Blind or partially sighted (vision impairment)",
-        "blind, partially sighted, visual impairment, vision, sight loss, braille",
+        "blind, partially sighted, visual impairment, vision, sight loss, braille, "
+        "visually impaired, sight, sight impairment",
     ),
     (
         "MSI",

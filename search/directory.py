@@ -27,6 +27,7 @@ from .listing import Listing, ResultItem, build_listing
 from .params import DirectoryParams, ParameterProblem, ParsedSearch, parse_search
 from .tagged import words_as_filters
 from .text import Interpretation, clean_query, interpret
+from .typed_postcode import postcode_from_words
 from .vocabulary import FACETS, load_vocabulary
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "filters_as_sets",
     "find_schools",
     "nearest_first",
+    "postcode_from_words",
     "schools_matching_words",
     "site_relative_urls",
     "understand",

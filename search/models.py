@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction, Site
 
-from .directory import find_schools, site_relative_urls
+from .directory import find_schools, postcode_from_words, site_relative_urls
 
 RESULTS_PER_PAGE = 20
 
@@ -52,6 +52,14 @@ class DirectoryPage(Page):
     def scope_path(self) -> str:
         """The tree path of the schools index: the directory lists the schools under it."""
         return self.path[: -self.steplen]
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # A postcode typed into the search box is searched as a postcode: as words it
+        # matches no school (search.typed_postcode).
+        moved = postcode_from_words(request.GET)
+        if moved is not None:
+            return HttpResponseRedirect(f"{request.path}?{moved.urlencode()}")
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)

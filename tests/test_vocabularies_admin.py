@@ -119,3 +119,27 @@ def test_parents_words_are_added_to_a_councils_edited_vocabulary_once(db: None) 
     ]
     step_free = AccessibilityFeature.objects.get(slug="step-free-access")
     assert step_free.synonym_list.count("wheelchair user") == 1
+
+
+def test_more_parents_words_are_added_once_keeping_the_councils_own(db: None) -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("schools.migrations.0013_more_parents_words")
+    hearing = NeedArea.objects.get(code="HI")
+    hearing.synonyms = "deaf; Hearing\nBSL"
+    hearing.save()
+
+    migration.add_more_parents_words(apps, None)
+    migration.add_more_parents_words(apps, None)
+
+    hearing.refresh_from_db()
+    assert hearing.synonym_list == [
+        "deaf",
+        "Hearing",
+        "BSL",
+        "hearing impaired",
+        "deafness",
+        "partially deaf",
+    ]

@@ -29,7 +29,7 @@ from .errors import ModerationError
 from .links import LINK_DAYS, LinkRefused, ReviewLink, read_token, review_link_url
 from .locks import ApprovalRefused, check_can_approve, check_can_write, write_refusal
 from .notifications import notify_school_editors
-from .reminders import ReminderRun, send_review_reminders
+from .reminders import ReminderRun, reminder_refusal, send_reminder_now, send_review_reminders
 from .review import (
     can_confirm_unchanged,
     check_can_confirm_unchanged,
@@ -74,7 +74,9 @@ __all__ = [
     "notify_school_editors",
     "publish_reviewed_report",
     "read_token",
+    "reminder_refusal",
     "review_link_url",
+    "send_reminder_now",
     "send_review_reminders",
     "set_password_url",
     "sync_editor_group",

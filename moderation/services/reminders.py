@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from council.models import CouncilSettings
 from schools.models import SchoolPage
@@ -16,7 +18,8 @@ from schools.review import ReviewStatus
 
 from ..emails import absolute_admin_url, send_templated_email
 from ..models import ReminderState, ReviewReminder
-from ..selectors import ModerationStatus, school_editors, school_statuses
+from ..selectors import ModerationStatus, SchoolStatus, school_editors, school_statuses
+from .errors import ModerationError
 from .links import LINK_DAYS, review_link_url
 
 logger = logging.getLogger(__name__)
@@ -72,16 +75,8 @@ def send_review_reminders(today: dt.date | None = None) -> ReminderRun:
                 )
                 if reminder and (reminder.state, reminder.review_due) == (state, due):
                     continue  # another run sent it meanwhile
-                _send_reminder(status.page_id, state, due, status.editor_emails, today)
-                ReviewReminder.objects.update_or_create(
-                    school_id=status.page_id,
-                    defaults={
-                        "state": state,
-                        "review_due": due,
-                        "notified_at": timezone.now(),
-                        "recipients": "\n".join(status.editor_emails),
-                    },
-                )
+                _send_reminder(status, state, today)
+                _record_reminder(status, state)
         except Exception:
             # One school's mail failure must not stop the others; it is retried next run.
             logger.exception("Could not send the review reminder for %s", status.title)
@@ -91,14 +86,65 @@ def send_review_reminders(today: dt.date | None = None) -> ReminderRun:
     return run
 
 
-def _send_reminder(
-    page_id: int, state: ReminderState, due: dt.date, recipients: list[str], today: dt.date
-) -> None:
+def reminder_refusal(status: SchoolStatus) -> str | None:
+    """Why the council cannot remind this school now, in plain English; None if it can."""
+    if not status.live:
+        return "Its report is not published yet."
+    if status.moderation == ModerationStatus.AWAITING:
+        return "Its report is already waiting for the council's review."
+    if status.review == ReviewStatus.NEVER_REVIEWED:
+        return "It has no annual review date yet: record one on its report first."
+    if status.review not in _REMINDER_STATES:
+        return "Its annual review is not due yet."
+    if not status.editor_emails:
+        return "It has no editors to email: add one first."
+    return None
+
+
+def send_reminder_now(status: SchoolStatus, user: Any, today: dt.date | None = None) -> None:
+    """Email ``status``'s school's editors now, because a council officer asked.
+
+    The reminder is recorded as the scheduled one is (so the hourly run does not repeat
+    it) and in the school's history, with who sent it. Raises ``ModerationError`` with
+    ``reminder_refusal``'s reason when the school cannot be reminded.
+    """
+    if refusal := reminder_refusal(status):
+        raise ModerationError(refusal)
+    state = _REMINDER_STATES[status.review]
+    with transaction.atomic():
+        _send_reminder(status, state, today or timezone.localdate())
+        _record_reminder(status, state)
+        log(
+            SchoolPage.objects.get(pk=status.page_id),
+            "moderation.reminder_sent",
+            user=user,
+            data={"state": state.label, "recipients": status.editor_emails},
+        )
+
+
+def _record_reminder(status: SchoolStatus, state: ReminderState) -> None:
+    ReviewReminder.objects.update_or_create(
+        school_id=status.page_id,
+        defaults={
+            "state": state,
+            "review_due": status.next_review_due,
+            "notified_at": timezone.now(),
+            "recipients": "\n".join(status.editor_emails),
+        },
+    )
+
+
+def _send_reminder(status: SchoolStatus, state: ReminderState, today: dt.date) -> None:
+    page_id = status.page_id
+    due = status.next_review_due
+    recipients = status.editor_emails
     school = SchoolPage.objects.get(pk=page_id)
     context = {
         "school": school,
         "due": due,
         "days_left": (due - today).days,
+        # What parents see lacks these: the editor should answer them while reviewing.
+        "missing_headings": status.missing_headings if status.live else (),
         "edit_url": absolute_admin_url(reverse("wagtailadmin_pages:edit", args=[page_id])),
         "confirm_url": absolute_admin_url(reverse("moderation_confirm_review", args=[page_id])),
         "link_days": LINK_DAYS,

@@ -94,3 +94,39 @@ def test_the_status_pages_title_shows_above_its_downloads(phone: Page) -> None:
     box = title.bounding_box()
     assert box and box["x"] + box["width"] <= width, "the title runs off the screen"
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+# Whether any word of an element's text is split across two lines.
+_WORDS_SPLIT = """element => {
+    const split = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.data.matchAll(/\\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            if (range.getClientRects().length > 1) split.push(match[0]);
+        }
+    }
+    return split;
+}"""
+
+
+@pytest.mark.parametrize("phone", [SMALL_PHONE, PHONE], indirect=True, ids=["320", "375"])
+def test_a_title_with_the_schools_name_breaks_no_word(phone: Page) -> None:
+    page = phone
+    width = (page.viewport_size or {})["width"]
+    _sign_in(page, DEMO_MODERATOR)
+    page.goto("/admin/moderation/school-status/")
+    # The school with the longest name: its review screen's title is the longest.
+    links = page.locator("td.lo-school-name a")
+    href = max(links.all(), key=lambda link: len(link.inner_text())).get_attribute("href") or ""
+    page_id = href.split("/")[-3]
+    page.goto(f"/admin/moderation/schools/{page_id}/review/")
+    title = page.locator("header nav[aria-label='Breadcrumb'] li").last
+    expect(title).to_contain_text("Review changes")
+
+    # "Review changes" beside a school's name: the name goes under it, no word splits.
+    assert title.evaluate(_WORDS_SPLIT) == [], "a word of the title is split across lines"
+    assert _hidden_points(title) == [], "the page's title is cut off"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -194,3 +194,72 @@ def _admin_access():
     return Permission.objects.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
+
+
+def _unlabelled_header_links(response) -> list[str]:
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [
+        str(link)
+        for link in soup.select("header.w-header a")
+        if not link.get_text(strip=True) and not link.get("aria-label")
+    ]
+
+
+def test_the_import_pages_have_no_unlabelled_button_in_their_header(
+    editor_client, published_school
+):
+    # Wagtail's header drew a green "+" that said nothing to a screen reader and led
+    # back to the empty form.
+    form = editor_client.get(reverse("extraction_import_document", args=[published_school.pk]))
+    summary = upload(editor_client, published_school, "r.txt", report_text().encode())
+
+    assert "Your current SEN information report" in form.content.decode()
+    assert "Could not place" in summary.content.decode()
+    assert _unlabelled_header_links(form) == []
+    assert _unlabelled_header_links(summary) == []
+
+
+def test_the_passages_it_could_not_place_are_numbered_one_by_one(editor_client, published_school):
+    # Two paragraphs about the school that answer no statutory question.
+    text = report_text().replace(
+        "vegetable garden.", "vegetable garden.\n\nOur choir sings at the summer fair every July."
+    )
+    response = upload(editor_client, published_school, "r.txt", text.encode())
+    soup = BeautifulSoup(response.content, "html.parser")
+
+    heading = soup.find("h2", string=lambda text: text and text.startswith("Could not place"))
+    count = int(heading.get_text().split("(")[1].rstrip(")"))
+    passages = heading.find_next("details")
+    # The button says how many there are, and each passage is an item of its own.
+    assert passages.summary.get_text(strip=True) == f"Show the {count} passages"
+    # Its arrow and link look come from the page's own stylesheet (Wagtail hides them).
+    assert passages.find_parent(class_="import-summary") is not None
+    assert soup.select_one('link[href$="extraction/import.css"]') is not None
+    items = passages.select("ol > li")
+    assert len(items) == count > 1
+    assert any("village school" in item.get_text() for item in items)
+    assert any("choir" in item.get_text() for item in items)
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "last-year.doc"),
+        # A .doc renamed to .docx, as people do to get past an upload form.
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "last-year.docx"),
+        (b"{\\rtf1\\ansi Our SENCO is Mrs Wells.}", "last-year.rtf"),
+    ],
+)
+def test_a_word_processor_file_we_cannot_read_says_how_to_save_it_as_docx(
+    editor_client, published_school, data, name
+):
+    revisions_before = published_school.revisions.count()
+
+    response = upload(editor_client, published_school, name, data)
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    message = soup.select_one(".error-message, .w-field__errors").get_text(" ", strip=True)
+    assert "which we cannot read" in message or "it is not a Word (.docx)" in message
+    assert "\u201cSave as\u201d" in message
+    assert "\u201cWord Document (.docx)\u201d" in message
+    assert published_school.revisions.count() == revisions_before

@@ -13,7 +13,8 @@ import pytest
 
 from extraction.extractor import extract_bytes
 from extraction.glossary import abbreviation_entry, glossary_entries, spells
-from extraction.textlayout import looks_like_heading, parse_text
+from extraction.headings import looks_like_heading
+from extraction.textlayout import parse_text
 
 pytestmark = pytest.mark.django_db
 

@@ -153,6 +153,26 @@ def test_the_editor_sees_the_comment_on_the_edit_screen(
     assert submitted.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
 
+def test_a_comment_of_several_lines_keeps_them_on_the_edit_screen(
+    submitted: SchoolPage, editor_a: AbstractBaseUser, moderator: AbstractBaseUser
+) -> None:
+    # A moderator listing changes one a line, with text that must not become markup.
+    comment = "Please add:\n- how parents can complain\n- who <b>to</b> speak to first"
+    workflow_action(logged_in(moderator), submitted, "reject", comment=comment)
+
+    response = logged_in(editor_a).get(edit_url(submitted))
+    soup = BeautifulSoup(response.content, "html.parser")
+    quote = soup.select_one(".messages blockquote.lo-moderator-comment")
+    assert quote is not None, "the comment is not a block of its own"
+    lines = [line.strip() for line in quote.get_text("\n").splitlines() if line.strip()]
+    assert lines == [
+        "Please add:",
+        "- how parents can complain",
+        "- who <b>to</b> speak to first",
+    ]
+    assert quote.find("b") is None
+
+
 def test_the_export_buttons_are_in_view_and_the_sheet_is_named(
     school_a: SchoolPage, moderator: AbstractBaseUser
 ) -> None:

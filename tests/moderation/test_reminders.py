@@ -14,9 +14,11 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from moderation.models import ReminderState, ReviewReminder
-from moderation.selectors import editor_group
+from moderation.selectors import editor_group, missing_item_headings
 from moderation.tasks import send_review_reminders_task
-from schools.models import SchoolPage
+from schools.checklist import TEXT_ITEM_KEYS
+from schools.factories import SchoolPageFactory
+from schools.models import SchoolIndexPage, SchoolPage
 
 from .admin_forms import post_edit, workflow_action
 from .conftest import logged_in, make_user
@@ -138,3 +140,44 @@ def test_the_reminder_task_does_the_same_as_the_command(
         assert result.return_value == {"sent": 1, "no_editors": 0, "failed": 0}
         assert [message.to for message in mail.outbox] == [[editor_a.email]]
         assert send_review_reminders_task.enqueue().return_value["sent"] == 0
+
+
+def test_the_reminder_lists_the_questions_the_published_report_does_not_answer(
+    reviewed_school: SchoolPage, editor_a: AbstractBaseUser
+) -> None:
+    # A busy SENCO should not have to sign in to learn what the council will ask for.
+    missing = missing_item_headings(reviewed_school)
+    assert len(missing) > 1
+
+    with at("2026-03-11"):  # overdue
+        run_reminders()
+
+    (message,) = mail.outbox
+    body = message.body
+    assert f"does not answer {len(missing)} of the questions" in body
+    for heading in missing:
+        assert f"- {heading}\n" in body
+    assert "&#x27;" not in body and "&amp;" not in body  # plain text, not HTML
+    assert "If something has changed or an answer is missing, edit the report" in body
+
+
+def test_a_reminder_for_a_complete_report_lists_nothing_missing(
+    schools_index: SchoolIndexPage,
+) -> None:
+    answers = {key: f"<p>What the school does about {key}.</p>" for key in TEXT_ITEM_KEYS}
+    school = SchoolPageFactory(
+        parent=schools_index,
+        senco_name="Mr C Senco",
+        senco_email="senco@example.org",
+        last_reviewed=dt.date(2025, 3, 10),
+        **answers,
+    )
+    make_user("editor-complete", editor_group(school))
+
+    with at("2026-02-08"):  # due soon
+        run_reminders()
+
+    (message,) = mail.outbox
+    assert "does not answer" not in message.body
+    assert "If something has changed, edit the report" in message.body
+    assert "\n\n\n" not in message.body

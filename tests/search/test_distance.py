@@ -207,3 +207,52 @@ def test_clearing_the_filters_keeps_the_postcode_and_distance(client: Client, di
     answer = ask_page(client, directory, {"postcode": "YO17 7AA", "distance": "10", "need": "ASD"})
 
     assert answer.body.context["directory"].clear_url.endswith("?postcode=YO17+7AA&distance=10")
+
+
+@pytest.mark.usefixtures("placed_schools", "postcodes")
+@pytest.mark.parametrize(
+    ("typed", "then"),
+    [
+        ("yo17 7aa", "?postcode=YO17+7AA"),
+        ("YO177AA", "?postcode=YO17+7AA"),
+        ("YO17", "?postcode=YO17"),
+        ("autism near yo17 7aa", "?q=autism&postcode=YO17+7AA"),
+        ("near YO17 7AA", "?postcode=YO17+7AA"),
+    ],
+)
+def test_a_postcode_typed_in_the_search_box_finds_the_schools_near_it(
+    client: Client, directory, typed: str, then: str
+) -> None:
+    sent = client.get(directory.url, {"q": typed, "sort": "name", "page": "2"})
+
+    assert sent.status_code == 302
+    assert sent.headers["Location"] == directory.url + then
+    followed = client.get(sent.headers["Location"])
+    shown = " ".join(followed.content.decode().split())
+    assert "near YO17" in shown
+    assert "check the spelling" not in shown
+    assert followed.context["directory"].items, "no schools near the postcode"
+    # The results come first, as after any search: the page's introduction is not shown.
+    assert "Search for schools by the help your child needs" not in shown
+
+
+@pytest.mark.usefixtures("placed_schools", "postcodes")
+@pytest.mark.parametrize("typed", ["Y6", "P7 autism", "autism", "Ash Primary School"])
+def test_words_that_are_not_a_postcode_stay_words(client: Client, directory, typed: str) -> None:
+    assert client.get(directory.url, {"q": typed}).status_code == 200
+
+
+@pytest.mark.usefixtures("placed_schools", "postcodes")
+def test_a_postcode_in_the_search_box_leaves_a_postcode_given_in_its_own_box(
+    client: Client, directory
+) -> None:
+    answer = ask_page(client, directory, {"q": "LS1 1AA", "postcode": "YO17 7AA"})
+
+    assert answer.status == 200
+
+
+@pytest.mark.usefixtures("placed_schools")
+def test_without_postcode_data_a_postcode_in_the_search_box_is_searched_as_words(
+    client: Client, directory
+) -> None:
+    assert client.get(directory.url, {"q": "YO17 7AA"}).status_code == 200

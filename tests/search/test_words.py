@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from schools.models import NeedArea
+from search.directory import understand
 from search.tagged import WordsAsFilters
 
 from .conftest import (
@@ -38,6 +39,11 @@ def _tagged(facet: str, value: str) -> list[str]:
         ("Dyslexic", "need", "SPLD"),
         ("deaf", "need", "HI"),
         ("hard of hearing", "need", "HI"),
+        ("hearing", "need", "HI"),
+        ("hearing impaired", "need", "HI"),
+        ("school refusal", "need", "SEMH"),
+        ("EBSA", "need", "SEMH"),
+        ("non-verbal", "need", "SLCN"),
         ("wheelchair", "accessibility", "step-free-access"),
         ("Wheelchair-accessible", "accessibility", "step-free-access"),
         ("speech therapy", "outreach", "speech-and-language-therapy"),
@@ -49,6 +55,7 @@ def test_parents_words_find_the_schools_tagged_with_what_they_mean(
 ):
     answer = ask({"q": words})
 
+    assert _tagged(facet, value), "no school to find"
     assert sorted(answer.names) == _tagged(facet, value)
 
 
@@ -378,3 +385,20 @@ def test_nothing_is_said_when_text_and_filters_agree_or_cannot_be_one_filter(
     assert said({"q": "autism dyslexia"}) is None  # both, where a filter means either
     assert said({"q": "Yew"}) is None  # no word means a filter option
     assert said({"q": "autism"}) is not None
+
+
+@pytest.mark.parametrize(
+    ("words", "terms"),
+    [
+        ("hearing", {("need", "HI")}),
+        ("hearing loop", {("accessibility", "hearing-loop")}),
+        ("hard of hearing", {("need", "HI")}),
+        ("visually impaired", {("need", "VI")}),
+        ("global delay", {("need", "MLD")}),
+    ],
+)
+def test_a_word_inside_a_longer_phrase_keeps_the_phrases_meaning(words, terms):
+    # "hearing" alone means a hearing impairment; "hearing loop" is still the loop.
+    concepts = understand(words).concepts
+
+    assert [set(concept.terms) for concept in concepts] == [terms]
