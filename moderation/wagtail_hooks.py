@@ -263,6 +263,16 @@ def explain_moderation_on_edit(request: HttpRequest, page: Page) -> None:
     else:
         verb = "is due by" if status == ReviewStatus.DUE_SOON else "was due on"
         when = f"{verb} {page.next_review_due:%-d %B %Y}"
+    if user_can_see_dashboard(request.user):
+        # A council officer: the school does the review; the officer's next step is to chase it.
+        remind = f"{reverse('moderation_remind_schools')}?{urlencode({'school': page.pk})}"
+        messages.info(
+            request,
+            f"This school's annual review {when}. Its editors are emailed when it becomes "
+            "due and when it is overdue; you can also send them a reminder now.",
+            buttons=[messages.button(remind, "Send a reminder", new_window=False)],
+        )
+        return
     messages.warning(
         request,
         f"This report's annual review {when}. Check every part: if something has changed, "

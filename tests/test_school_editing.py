@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
@@ -170,3 +171,18 @@ def test_an_empty_council_heading_falls_back_to_the_checklists_everywhere(
     assert sections["complaints"] == checklist_heading
     assert checklist_heading in missing_item_headings(school)
     assert checklist_heading in page
+
+
+def test_the_tick_boxes_say_that_parents_search_by_them(
+    admin_client: Client, school: SchoolPage
+) -> None:
+    # A SENCO ticking needs, accessibility and services learns why it matters: the
+    # directory's searches and filters find schools by these ticks.
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(school.pk,)))
+    soup = BeautifulSoup(response.content, "html.parser")
+
+    for field in ("needs", "accessibility_features", "outreach_services"):
+        box = soup.select_one(f"[data-field-wrapper]:has(#id_{field}_0)")
+        assert box is not None, field
+        help_text = box.select_one(".w-field__help").get_text(" ", strip=True)
+        assert "Parents" in help_text and "'Find a school'" in help_text, field

@@ -298,9 +298,31 @@ class SchoolPage(Page):
         FieldPanel("show_in_menus", permission=MANAGE_WEB_ADDRESS),
     ]
     facet_panels = [
-        FieldPanel("needs", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("accessibility_features", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("outreach_services", widget=forms.CheckboxSelectMultiple),
+        # Say what a tick does: parents' searches in the directory find schools by them.
+        FieldPanel(
+            "needs",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=(
+                "Tick every type of need the school provides for now. Parents who search "
+                "'Find a school' for a need see the schools that tick it."
+            ),
+        ),
+        FieldPanel(
+            "accessibility_features",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=(
+                "Tick what the school has now. Parents can search 'Find a school' for "
+                "these; untick anything the school no longer has."
+            ),
+        ),
+        FieldPanel(
+            "outreach_services",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=(
+                "Tick the services that work with pupils at the school. Parents can search "
+                "'Find a school' for them."
+            ),
+        ),
         InlinePanel("specialist_provisions", heading="Specialist provision", label="provision"),
     ]
 

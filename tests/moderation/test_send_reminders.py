@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 from zoneinfo import ZoneInfo
 
@@ -182,3 +183,22 @@ def test_the_status_page_takes_the_same_queries_however_many_schools(
         response = client.get(STATUS_URL)
     assert text(response).count("Send a reminder") == 15
     assert text(response).count("Reminded 1 March 2026") == 3
+
+
+def test_an_overdue_schools_edit_screen_offers_an_officer_a_reminder(
+    schools_index: SchoolIndexPage, moderator: AbstractBaseUser
+) -> None:
+    school = overdue_school(schools_index, "Overdue School", "senco-overdue")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[school.pk])
+
+    officer_sees = logged_in(moderator).get(edit_url)
+    banner = html.unescape(" ".join(str(message) for message in officer_sees.context["messages"]))
+    assert "This school's annual review was due on 1 September 2025." in banner
+    assert "submit it for moderation" not in banner  # that is the school's job
+    assert f'href="{REMIND_URL}?school={school.pk}"'.encode() in officer_sees.content
+
+    editor = SchoolPage.objects.get(pk=school.pk).editor_group_link.group.user_set.get()
+    editor_sees = logged_in(editor).get(edit_url)
+    banner = html.unescape(" ".join(str(message) for message in editor_sees.context["messages"]))
+    assert "This report's annual review was due on 1 September 2025" in banner
+    assert f"{REMIND_URL}?school=".encode() not in editor_sees.content
