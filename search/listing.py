@@ -200,6 +200,25 @@ class Listing:
         return self.url(q=suggestion, page=None)
 
     @property
+    def words_left_out(self) -> list[str]:
+        """With no results, the words that mean no filter option ("uses" in "autism uses a
+        wheelchair"), when others do: every word must match, so these few emptied the list.
+        """
+        concepts = self.search.interpretation.concepts
+        if self.count or not any(c.terms for c in concepts):
+            return []
+        return [concept.text for concept in concepts if not concept.terms]
+
+    @property
+    def words_understood(self) -> str:
+        """The words that mean filter options, the search to try without the others."""
+        return " ".join(c.text for c in self.search.interpretation.concepts if c.terms)
+
+    @property
+    def words_understood_url(self) -> str:
+        return self.url(q=self.words_understood, page=None, sort=None)
+
+    @property
     def sort(self) -> str:
         return self.search.query.sort.value
 

@@ -52,8 +52,10 @@ from .conditions import (
     NEEDS,
     OUTREACH,
     FlatSum,
+    Words,
     concept_conditions,
     facet_condition,
+    fulltext_matches,
 )
 from .statement_shape import Search, statement_for
 
@@ -253,8 +255,8 @@ def _candidates(search: Search) -> QuerySet:
     else:
         schools = with_distance(schools, search.near, search.within_miles)
     score: list[Any] = [Value(0)]
-    for words in search.words:
-        tagged, in_text = concept_conditions(words)
+    for number, words in enumerate(search.words):
+        tagged, in_text = concept_conditions(words, _matched_in_text(number, words))
         schools = schools.filter(tagged | in_text)
         score.append(Case(When(tagged, then=TAG_WEIGHT), default=0))
         if words.phrases:
@@ -266,6 +268,45 @@ def _candidates(search: Search) -> QuerySet:
                 in_title |= Q(title__icontains=phrase)
             score.append(Case(When(in_title, then=TITLE_WEIGHT), default=0))
     return schools.annotate(score=FlatSum(*score))
+
+
+def _text_matches_apart(words: Words) -> bool:
+    # A concept's full-text subquery is used twice, in the condition and in the
+    # relevance score, and PostgreSQL ran it twice: each run reads most schools' body
+    # vectors when the concept is broad (an option's phrases from the vocabularies:
+    # ``anxiety`` has 14), building the tsquery again for each. Computed once in a
+    # common table expression of its own (``_text_ctes``), with its tsquery built once,
+    # it is read twice from memory. A word that is no option (a town, a name) keeps its
+    # subquery in place: one or two phrases, cheap to probe twice, and the planner
+    # sees how few schools hold them (a town: 85 of 5,000) and plans for that; hidden
+    # from it, that search took 3 times as long. On SQLite the statement is left as
+    # it was (computing the matches once was no faster there).
+    return connection.vendor == "postgresql" and bool(words.options)
+
+
+def _text_cte(number: int) -> str:
+    return f"text_{number}"
+
+
+def _matched_in_text(number: int, words: Words) -> RawSQL | None:
+    """The schools whose text holds concept ``number``'s phrases, read from the
+    statement's common table expression for it (None: a subquery in place)."""
+    if not _text_matches_apart(words):
+        return None
+    return RawSQL(f"SELECT page FROM {_text_cte(number)}", ())
+
+
+def _text_ctes(search: Search) -> tuple[str, list[Any]]:
+    """``name AS MATERIALIZED (...), `` for each concept with phrases (see
+    ``_matched_in_text``), and their parameters."""
+    sql, params = "", []
+    for number, words in enumerate(search.words):
+        if words.phrases and _text_matches_apart(words):
+            matches = fulltext_matches(list(words.phrases), query_once=True)
+            inner, inner_params = matches.query.sql_with_params()
+            sql += f"{_text_cte(number)} AS MATERIALIZED ({inner}), "
+            params += inner_params
+    return sql, params
 
 
 def _schools_first(query: Query) -> None:
@@ -413,10 +454,11 @@ def _statement(base: QuerySet, search: Search, active: list[str]) -> tuple[str, 
             row(_COUNTS, part=str(_COUNTS), facet=f"'{facet}'", value=f"b.{column}", n="COUNT(*)")
             + f" FROM base b{where(counted_for(facet))} GROUP BY b.{column}"
         )
+    texts, text_params = _text_ctes(search)
     sql = (
-        f"WITH base AS MATERIALIZED ({inner}) "
+        f"WITH {texts}base AS MATERIALIZED ({inner}) "
         + " UNION ALL ".join(parts)
         + " ORDER BY part, "
         + ", ".join(order)
     )
-    return sql, list(params)
+    return sql, [*text_params, *params]

@@ -261,3 +261,20 @@ def test_a_search_with_no_results_offers_no_order_to_sort_them_in(known_schools,
     assert 'id="directory-sort"' in found
     assert "No schools match your search." in nothing
     assert 'id="directory-sort"' not in nothing
+
+
+def test_no_results_for_a_sentence_offers_the_words_the_site_understood(
+    known_schools, directory, client
+):
+    nothing = ask_page(client, directory, {"q": "my daughter has autism and uses a wheelchair"})
+    html = " ".join(nothing.body.content.decode().split())
+
+    assert nothing.count == 0
+    assert "search for <a" in html
+    assert "“autism wheelchair”</a>, leaving out “uses”" in html
+    link = nothing.body.context["directory"].words_understood_url
+    tried = client.get(link)
+    assert tried.context["directory"].count > 0, "the suggested search finds nothing either"
+    # Nonsense alone: nothing understood, so nothing to suggest.
+    none = ask_page(client, directory, {"q": "qzxjvw"}).body.content.decode()
+    assert "leaving out" not in none
