@@ -26,7 +26,7 @@ from .headings import (
     title_like,
 )
 from .lexicon import PERSON_WITH_TITLE as _PERSON
-from .lines import LETTERED_ITEM, NUMBERED, is_bullet, normalise, strip_bullet
+from .lines import LETTERED_ITEM, NUMBERED, is_bullet, normalise, strip_bullet, words_of
 from .wrapping import continues_block, is_unwrapped, resumes_paragraph
 
 _PIPE_CELL = re.compile(r"\S\s+\|(?:\s|$)")
@@ -67,6 +67,23 @@ class _LineParser:
         self.group = 0
         self.current: Block | None = None
         self.current_last_line = ""
+        # The lines of the block being built, joined once when it is finished: adding
+        # to a string line by line would copy the paragraph again for every line.
+        self.current_parts: list[str] = []
+        # The tidied lines of the last finished block, whose text is joined only once a
+        # block follows it: until then a paragraph may be taken up again after a blank
+        # line (``_resumes_last_paragraph``), and joining it each time would copy it
+        # again for every line it gains. Also the last word of those lines.
+        self.last_lines: list[str] = []
+        self.last_word = ""
+        self.resumed = False
+        # The next line with text after each line, found in one pass from the end, so
+        # that looking ahead costs the same however many lines follow.
+        self.following: list[str] = [""] * len(self.lines)
+        following = ""
+        for index in range(len(self.lines) - 1, -1, -1):
+            self.following[index] = following
+            following = self.lines[index][0].strip() or following
         self.has_numbered_headings = any(
             self._numbered_heading(i) is not None for i in range(len(self.lines))
         )
@@ -74,10 +91,7 @@ class _LineParser:
 
     # -- helpers -------------------------------------------------------------
     def _next_nonblank(self, index: int) -> str:
-        for line, _cell in self.lines[index + 1 :]:
-            if line.strip():
-                return line.strip()
-        return ""
+        return self.following[index]
 
     def _prev_line(self, index: int) -> str:
         return self.lines[index - 1][0].strip() if index > 0 else ""
@@ -102,16 +116,35 @@ class _LineParser:
         )
 
     def _flush(self) -> None:
-        if self.current is not None and self.current.text.strip():
+        added = "\n".join(self.current_parts)
+        if self.current is not None and (self.resumed or added.strip()):
             # Line breaks stay until guidance is removed (see ``guidance``); then they go.
-            lines = (re.sub(r"\s+", " ", part).strip() for part in self.current.text.split("\n"))
-            self.current.text = "\n".join(line for line in lines if line)
+            # A resumed paragraph's earlier lines are tidy already: only the added lines
+            # are tidied, so taking a paragraph up again costs only the lines it adds.
+            lines = [re.sub(r"\s+", " ", part).strip() for part in added.split("\n")]
+            lines = [line for line in lines if line]
+            words = words_of("\n".join(lines))
+            if self.resumed:
+                self.last_lines.extend(lines)
+                self.last_word = words[-1] if words else self.last_word
+            else:
+                self._settle_last()
+                self.last_lines = lines
+                self.last_word = words[-1] if words else ""
             self.blocks.append(self.current)
         self.current = None
+        self.current_parts = []
+        self.resumed = False
+
+    def _settle_last(self) -> None:
+        """Give the last finished block its text: no line will be added to it now."""
+        if self.blocks:
+            self.blocks[-1].text = "\n".join(self.last_lines)
 
     def _start(self, kind: BlockKind, text: str, *, cell_start: bool = False, level: int = 0):
         self._flush()
         self.current = Block(kind, text, level=level, group=self.group, cell_start=cell_start)
+        self.current_parts = [text]
         self.current_last_line = text
 
     def _new_group(self) -> None:
@@ -185,7 +218,7 @@ class _LineParser:
                 self._new_group()
                 continue
             if continues and self.current is not None:
-                self.current.text += "\n" + line
+                self.current_parts.append(line)
                 self.current_last_line = line
                 continue
             if self._resumes_last_paragraph(line, cell_start):
@@ -194,18 +227,20 @@ class _LineParser:
                 # some children ...". A line opening in lower case after a paragraph
                 # that stopped mid-sentence is the rest of that paragraph.
                 self.current = self.blocks.pop()
-                self.current.text += "\n" + line
+                self.resumed = True
+                self.current_parts = [line]
                 self.current_last_line = line
                 continue
             self._start(BlockKind.PARAGRAPH, line, cell_start=cell_start)
         self._flush()
+        self._settle_last()
         return lists_from_heading_runs(self.blocks)
 
     def _resumes_last_paragraph(self, line: str, cell_start: bool) -> bool:
         """Whether ``line``, after a blank line, goes on with the paragraph before it."""
         if cell_start or self.current is not None or not self.blocks:
             return False
-        return resumes_paragraph(line, self.blocks[-1])
+        return resumes_paragraph(line, self.blocks[-1].kind, self.last_lines[-1], self.last_word)
 
     def _cell_is_single_line(self, index: int) -> bool:
         following = self.lines[index + 1 : index + 2]

@@ -14,7 +14,7 @@ import itertools
 import re
 
 from .document import Block, BlockKind
-from .lines import FUNCTION_WORDS, is_bullet, words_of
+from .lines import FUNCTION_WORDS, is_bullet
 
 # A line ending a sentence (a closing quote or bracket may follow the full stop).
 _LINE_ENDS_SENTENCE = re.compile(r"[.!?]['\"’”)]?\s*$")
@@ -64,14 +64,17 @@ def continues_block(line: str, block: Block | None, last_line: str, *, unwrapped
     return not _LINE_ENDS_SENTENCE.search(last_line) and not last_line.endswith(":")
 
 
-def resumes_paragraph(line: str, last: Block) -> bool:
-    """Whether ``line``, after a blank line, goes on with ``last``, the block before it."""
-    if not line[0].islower() or last.kind != BlockKind.PARAGRAPH:
+def resumes_paragraph(line: str, kind: BlockKind, last_line: str, last_word: str) -> bool:
+    """Whether ``line``, after a blank line, goes on with the block before it: a block of
+    ``kind`` whose text ends with ``last_line``, and whose last word is ``last_word``.
+
+    The caller keeps the block's last line and word, so that a paragraph taken up again
+    many times is not read through again for each line it gains.
+    """
+    if not line[0].islower() or kind != BlockKind.PARAGRAPH:
         return False
     # Only where the paragraph plainly stopped mid-sentence: at a comma or a word that
     # cannot end one ("and", "for", "the"). A paragraph ending in any other word may
     # be a finished fragment (a council template's note), and joining a lower-case
     # line to it would give the fragment the line's topic.
-    ending = last.text.rstrip()
-    words = words_of(ending)
-    return ending.endswith(",") or bool(words and words[-1].lower() in FUNCTION_WORDS)
+    return last_line.rstrip().endswith(",") or last_word.lower() in FUNCTION_WORDS
