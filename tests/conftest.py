@@ -66,7 +66,8 @@ def rows_for_the_module(build: Callable[[], Any], django_db_blocker: Any) -> Ite
     Each test still runs in its own savepoint inside, so what one test writes the next
     does not see. Only for rows the tests read: a slow build (importing the demo schools
     takes seconds) is then paid once a module, not once a test. Yields ``build()``'s
-    result.
+    result. Not for tests that tests/search/contract/ re-runs on Elasticsearch: each of
+    those starts with an empty index, which only a per-test build fills.
     """
     with django_db_blocker.unblock():
         atomic = transaction.atomic()

@@ -5,15 +5,13 @@ The expected answers are worked out from the demo JSON file itself, not from the
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from schools.factories import school_index, site_home
-from tests.conftest import rows_for_the_module
+from schools.factories import site_home
 
 from .conftest import FACETS, ask_api, ask_page, expected, spec
 
@@ -54,27 +52,17 @@ def _demo_specs():
     ]
 
 
-def _import_demo_schools() -> int:
+# Imported again for every test, not once a module (as tests/test_demo_site.py does):
+# contract/ re-runs these tests on Elasticsearch, whose index each test starts empty.
+@pytest.fixture
+def demo_site(schools_index):
     for path in DEMO_FILES:
         if not path.exists():
             pytest.fail(f"{path} is missing: the demo data is part of the project")
-        call_command("import_schools", str(path), stdout=io.StringIO())
+        call_command("import_schools", str(path))
     from search.services import ensure_directory_page
 
-    return ensure_directory_page(school_index()).pk
-
-
-@pytest.fixture(scope="module")
-def _demo_directory_id(django_db_setup, django_db_blocker):
-    # Importing the demo schools takes seconds; the tests here only read them.
-    yield from rows_for_the_module(_import_demo_schools, django_db_blocker)
-
-
-@pytest.fixture
-def demo_site(_demo_directory_id, db):
-    from search.models import DirectoryPage
-
-    return DirectoryPage.objects.get(pk=_demo_directory_id)
+    return ensure_directory_page(schools_index)
 
 
 @pytest.mark.parametrize("filters", STEPS, ids=lambda f: "+".join(sorted(f)))
