@@ -112,10 +112,10 @@ def send_reminder_now(status: SchoolStatus, user: Any, today: dt.date | None = N
         raise ModerationError(refusal)
     state = _REMINDER_STATES[status.review]
     with transaction.atomic():
-        _send_reminder(status, state, today or timezone.localdate())
+        school = _send_reminder(status, state, today or timezone.localdate())
         _record_reminder(status, state)
         log(
-            SchoolPage.objects.get(pk=status.page_id),
+            school,
             "moderation.reminder_sent",
             user=user,
             data={"state": state.label, "recipients": status.editor_emails},
@@ -134,7 +134,8 @@ def _record_reminder(status: SchoolStatus, state: ReminderState) -> None:
     )
 
 
-def _send_reminder(status: SchoolStatus, state: ReminderState, today: dt.date) -> None:
+def _send_reminder(status: SchoolStatus, state: ReminderState, today: dt.date) -> SchoolPage:
+    """Email the reminder; returns the school page it loaded for the email."""
     page_id = status.page_id
     due = status.next_review_due
     recipients = status.editor_emails
@@ -160,3 +161,4 @@ def _send_reminder(status: SchoolStatus, state: ReminderState, today: dt.date) -
                 {**context, "review_link": review_link_url(school, editor)},
                 [editor.email],
             )
+    return school
