@@ -12,12 +12,13 @@ import re
 
 from django.http import QueryDict
 
-from postcodes.codes import parse_postcode
+from postcodes.codes import INWARD_CODE, OUTWARD_CODE, parse_postcode
 from postcodes.selectors import Location, locate, postcodes_loaded
 
-# Words, then a full postcode at the end ("autism near yo17 7aa"), spaced any way.
+# Words, then a full postcode at the end ("autism near yo17 7aa"), spaced any way. The
+# postcodes app's codes, in either case; ASCII letters only (the long s upper-cases to "S").
 _WORDS_THEN_POSTCODE = re.compile(
-    r"^(?P<words>.*?)\s*\b(?P<postcode>[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2})$"
+    rf"^(?P<words>.*?)\s*\b(?P<postcode>(?ai:{OUTWARD_CODE})\s*(?ai:{INWARD_CODE}))$"
 )
 # "near", "in" before the postcode: the heading then reads "found for 'autism' near YO17 7AA".
 _JOINING_WORDS = re.compile(r"\s*\b(?:near|in|around|close to|nr)$", re.IGNORECASE)
